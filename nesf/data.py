@@ -14,8 +14,8 @@ from pymatgen.core import Element, Lattice, Structure
 __all__ = ['DATASETS', 'OFFICIAL_URL', 'is_quick', 'NeSFDataError', 'Crystal', 'atomic_write', 'safe_load_pickle',
            'CrystalDataset', 'species_index', 'record_to_crystal', 'crystal_to_record', 'load_nesf_folder',
            'save_nesf_folder', 'cache_dir', 'check_split', 'find_split', 'download_split', 'load_split', 'icsg3d_rule',
-           'lim_l6_rule', 'common_species_filter', 'build_dataset', 'load_cif_folder', 'load_any', 'build_from_mp',
-           'build_icsg3d_train']
+           'lim_l6_rule', 'common_species_filter', 'build_dataset', 'load_cif_folder', 'load_any', 'textbook_crystals',
+           'build_from_mp', 'build_icsg3d_train']
 
 # %% ../nbs/00_data.ipynb
 def is_quick() -> bool:
@@ -311,6 +311,16 @@ def load_any(path, vocab=None) -> CrystalDataset:
     if path.is_file(): return build_dataset([Crystal.from_cif(path).to_structure()], [path.stem], vocab=vocab, name=path.stem)
     if (path / 'dataset.pkl').exists(): return load_nesf_folder(path)
     return load_cif_folder(path, vocab=vocab)
+
+# %% ../nbs/00_data.ipynb
+def textbook_crystals() -> list:
+    "Rock salt NaCl, perovskite SrTiO3, Heusler Cu2MnAl and zincblende ZnS as conventional cells (built with pymatgen)."
+    S = Structure.from_spacegroup
+    made = [('NaCl', S('Fm-3m', Lattice.cubic(5.64), ['Na', 'Cl'], [[0, 0, 0], [.5, .5, .5]])),
+            ('SrTiO3', S('Pm-3m', Lattice.cubic(3.905), ['Sr', 'Ti', 'O'], [[0, 0, 0], [.5, .5, .5], [.5, .5, 0]])),
+            ('Cu2MnAl', S('Fm-3m', Lattice.cubic(5.95), ['Cu', 'Mn', 'Al'], [[.25, .25, .25], [0, 0, 0], [.5, .5, .5]])),
+            ('ZnS', S('F-43m', Lattice.cubic(5.41), ['Zn', 'S'], [[0, 0, 0], [.25, .25, .25]]))]
+    return [Crystal.from_structure(s, id=n) for n, s in made]
 
 # %% ../nbs/00_data.ipynb
 def build_from_mp(ids, api_key: str | None = None, rule=None, vocab=None, name: str = '') -> CrystalDataset:

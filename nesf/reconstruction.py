@@ -9,11 +9,11 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import torch
 from .data import Crystal, CrystalDataset
-from .fields import CrystalBatch, collate, nearest_atom, offsets, box_grid, dataset_box
+from .fields import CrystalBatch, collate, nearest_atom, offsets, box_grid, dataset_box, image_offsets
 
 # %% auto #0
 __all__ = ['ExactFields', 'ReconConfig', 'initial_particles', 'wrap', 'move_particles', 'nms', 'nms_reference', 'vote_species',
-           'Reconstruction', 'reconstruct', 'frame', 'draw_frame', 'viewer']
+           'Reconstruction', 'reconstruct', 'reconstruct_reference', 'frame', 'draw_frame', 'viewer']
 
 # %% ../nbs/02_reconstruction.ipynb
 class ExactFields:
@@ -84,20 +84,23 @@ def move_particles(source, x, sid, cfg: ReconConfig):
     return x, (last * last).sum(-1), traj
 
 # %% ../nbs/02_reconstruction.ipynb
-def _pair_disp(x, y, sid, lattice):
-    "Displacement y - x, minimum-image when `lattice` is given (exact below half the smallest plane spacing)."
+def _pair_disp(x, y, sid, lattice, offsets=None):
+    "Displacement y - x, minimum-image when `lattice` is given (searching `offsets` images for thin cells)."
     d = y - x
     if lattice is None: return d
     inv = torch.linalg.inv(lattice)
-    f = torch.einsum('pj,pji->pi', d, inv[sid])
-    return torch.einsum('pj,pji->pi', f - torch.round(f), lattice[sid])
+    f = torch.einsum('pj,pji->pi', d, inv[sid]); f = f - torch.round(f)
+    if offsets is None: return torch.einsum('pj,pji->pi', f, lattice[sid])
+    c = torch.einsum('pkj,pji->pki', f[:, None] + offsets, lattice[sid])
+    return c[torch.arange(len(c)), (c * c).sum(-1).argmin(1)]
 
 def nms(x, sid, score, B: int, cfg: ReconConfig, lattice=None):
     "Greedy NMS for all structures at once: atom positions (A, 3), their structure index (A,), particle labels (P,)."
+    offs = None
     if lattice is not None:
         vol = torch.linalg.det(lattice).abs()
         h = vol[:, None] / torch.stack([torch.linalg.cross(lattice[:, i - 2], lattice[:, i - 1]) for i in range(3)], 1).norm(dim=-1)
-        assert (h.amin(1) > 2 * cfg.nms_radius).all(), 'a cell is thinner than twice the NMS radius'
+        if not (h.amin(1) > 2 * cfg.nms_radius).all(): offs = image_offsets(lattice)   # thin cell: search images
     order = torch.argsort(score, stable=True)
     x, sid, score = x[order], sid[order], score[order]
     P = len(x); rank = torch.arange(P)
@@ -108,7 +111,7 @@ def nms(x, sid, score, B: int, cfg: ReconConfig, lattice=None):
         first = torch.full((B,), P, dtype=torch.long).scatter_reduce(0, sid[remaining], rank[remaining], 'amin')
         has = first < P
         seed_of = torch.where(has, first, 0)[sid]                          # each particle's structure seed
-        d = _pair_disp(x[seed_of], x, sid, lattice)
+        d = _pair_disp(x[seed_of], x, sid, lattice, offs)
         member = remaining & has[sid] & ((d * d).sum(-1) < cfg.nms_radius ** 2)
         count = torch.bincount(sid[member], minlength=B)
         emit = member & (count[sid] >= cfg.min_cluster)
@@ -191,6 +194,22 @@ def reconstruct(source, cfg: ReconConfig | None = None, **kw) -> Reconstruction:
     return Reconstruction(cart, species, lat.double().numpy(), source.vocab, list(source.ids), rec)
 
 # %% ../nbs/02_reconstruction.ipynb
+def reconstruct_reference(source, cfg: ReconConfig | None = None) -> Reconstruction:
+    "The reference algorithm, structure by structure, no pruning (paper mode)."
+    cfg = replace(cfg or ReconConfig(), tol=None, mode='paper', record=False)
+    lo, hi = source.box
+    g = box_grid(lo, hi, cfg.grid_step)
+    cart, species = [], []
+    for i in range(len(source)):
+        sid = torch.full((len(g),), i)
+        x, score, _ = move_particles(source, g, sid, cfg)
+        keep = score <= cfg.residual ** 2
+        atoms = nms_reference(x[keep], score[keep], cfg)
+        spec = vote_species(source, atoms, torch.full((len(atoms),), i), cfg)
+        cart.append(atoms.numpy().astype(np.float64)); species.append(spec.numpy())
+    return Reconstruction(cart, species, source.lattice().double().numpy(), source.vocab, list(source.ids))
+
+# %% ../nbs/02_reconstruction.ipynb
 def frame(rec: dict, it: int, filtered: bool = False, clusters: bool = False, species: bool = False, i: int = 0) -> dict:
     "What to draw for structure `i` at iteration `it`: points, their colour values, and atoms (with species)."
     m = rec['sid'] == i
@@ -219,13 +238,15 @@ def draw_frame(ax, fr: dict, vocab=None):
 def viewer(rec: dict, vocab=None, i: int = 0):
     "An ipywidgets viewer of a recorded reconstruction: iteration slider; filter, cluster and species toggles."
     import ipywidgets as W, matplotlib.pyplot as plt
+    from IPython.display import display
     it = W.IntSlider(0, 0, len(rec['traj']) - 1, description='iteration')
     tf, tc, ts = (W.Checkbox(False, description=d) for d in ('filtered', 'clustered', 'species'))
     out = W.Output()
     fig = plt.figure(figsize=(5, 5)); ax = fig.add_subplot(projection='3d'); plt.close(fig)
     def redraw(*_):
         draw_frame(ax, frame(rec, it.value, tf.value, tc.value, ts.value, i), vocab)
-        with out: out.clear_output(wait=True); display(fig)
+        out.clear_output(wait=True)
+        out.append_display_data(fig)   # not `with out:`, which would swallow exceptions
     for w in (it, tf, tc, ts): w.observe(redraw, 'value')
     redraw()
     box = W.VBox([W.HBox([it, tf, tc, ts]), out]); box.ax, box.controls = ax, (it, tf, tc, ts)

@@ -1,0 +1,40 @@
+# nesf: `make demo` runs the main job on an embedded default; `make test` runs every test.
+# Both create .venv when missing: torch==2.13.0 first (the CPU wheel), then the package with its dev extras.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PYTHON ?= python3
+
+$(VENV)/.installed: settings.ini setup.py
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q torch==2.13.0
+	$(PY) -m pip install -q -e ".[dev]"
+	@touch $@
+
+install: $(VENV)/.installed
+
+demo: $(VENV)/.installed
+	$(VENV)/bin/nesf demo --out demo_output
+
+# Quick mode: small data, few steps; notebooks run under nbval; tests/ checks the library matches the notebooks.
+test: $(VENV)/.installed
+	NESF_QUICK=1 TQDM_DISABLE=1 OMP_NUM_THREADS=2 $(PY) -m pytest -q -p no:cacheprovider \
+	  --nbval-lax --nbval-current-env --nbval-cell-timeout=900 tests nbs
+
+export: $(VENV)/.installed
+	$(VENV)/bin/nbdev_export && $(VENV)/bin/nbdev_clean
+
+docs: $(VENV)/.installed
+	$(PY) -m pip install -q quarto-cli && $(VENV)/bin/nbdev_docs
+
+# README.md is made from nbs/index.ipynb (executed, so the results table comes from the metrics files).
+readme: $(VENV)/.installed
+	$(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace nbs/index.ipynb
+	$(VENV)/bin/nbdev_clean --fname nbs/index.ipynb
+	$(PY) scripts/make_readme.py
+
+benchmark: $(VENV)/.installed
+	$(PY) scripts/benchmark.py
+
+.PHONY: install demo test export docs benchmark readme

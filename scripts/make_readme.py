@@ -1,0 +1,22 @@
+#!/usr/bin/env python
+"""Write README.md from nbs/index.ipynb (markdown cells, and the outputs of its code cells), without quarto.
+
+Run `make readme`: it executes the index notebook first so its results table is current."""
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+nb = json.loads((ROOT / 'nbs' / 'index.ipynb').read_text())
+parts = []
+for cell in nb['cells']:
+    src = ''.join(cell['source'])
+    if cell['cell_type'] == 'markdown': parts.append(src)
+    elif not src.lstrip().startswith('#| hide'):
+        for o in cell.get('outputs', []):
+            data = o.get('data', {})
+            if 'text/markdown' in data: parts.append(''.join(data['text/markdown']))
+            elif o.get('output_type') == 'stream': parts.append('```\n' + ''.join(o['text']).rstrip() + '\n```')
+text = '\n\n'.join(p.strip('\n') for p in parts if p.strip()) + '\n'
+text = text.replace('](../figures/', '](figures/')
+(ROOT / 'README.md').write_text(text)
+print('wrote README.md')

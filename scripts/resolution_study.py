@@ -1,0 +1,92 @@
+#!/usr/bin/env python
+"""Resolution versus cost: the ICSG3D voxel pipeline against NeSF field decoding, per structure, one CPU thread.
+
+Voxel pipeline at grids d = 16, 32, 48, 64, ... (voxelise + DFC-VAE encode/decode built for d + U-Net; networks
+untrained, since cost does not depend on weights; the narrow U-Net everywhere, the full 31 M U-Net while a run
+stays under --full-max-seconds). NeSF (untrained periodic model, 84 species) encodes the structure and evaluates
+its fields on a grid of spacing 0.5, 0.25, 0.1, 0.075, 0.05 Å over the cell in chunks of 4,096 points.
+
+Memory: every configuration runs in a fresh subprocess; we report resource.getrusage(RUSAGE_SELF).ru_maxrss
+after the run minus the resident memory (VmRSS) just before it (imports, data and networks already loaded).
+Time: time.perf_counter per structure, averaged over the structures. Exponents: log-log slopes against points
+per axis (d, or 1/spacing), fitted on d >= 32 and spacing <= 0.25 Å (where fixed overheads no longer dominate).
+
+    OMP_NUM_THREADS=1 NESF_DATA_MIRROR=... python scripts/resolution_study.py [--max-d 192] [--n 3]
+"""
+import argparse, json, os, platform, subprocess, sys, time
+os.environ.setdefault('OMP_NUM_THREADS', '1')
+from pathlib import Path
+
+WORKER = r'''
+import json, sys, torch
+torch.set_num_threads(1)
+from nesf.data import load_split
+from nesf.icsg3d import voxel_cost, nesf_cost
+kind, arg, n, width = sys.argv[1], float(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+ds = load_split('ICSG3D', 'test', n=n)
+r = voxel_cost(int(arg), ds.crystals, unet_width=width) if kind == 'voxel' else nesf_cost(arg, ds.crystals, ds.vocab)
+print('RESULT ' + json.dumps(r))
+'''
+
+def run(kind, arg, n, width=4, timeout=900):
+    env = dict(os.environ, OMP_NUM_THREADS='1')
+    t0 = time.time()
+    p = subprocess.run([sys.executable, '-c', WORKER, kind, str(arg), str(n), str(width)], capture_output=True, text=True,
+                       timeout=timeout, env=env)
+    lines = [l for l in p.stdout.splitlines() if l.startswith('RESULT ')]
+    if p.returncode or not lines: raise RuntimeError(f'{kind} {arg}: exit {p.returncode}\n{p.stderr[-2000:]}')
+    r = json.loads(lines[-1][7:]); r['wall_seconds'] = round(time.time() - t0, 1)
+    print(kind, arg, f"width {width}" if kind == 'voxel' else '', f"{r['seconds_per_structure']:.3f} s/structure, {r['memory_mb']:.0f} MB", flush=True)
+    return r
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument('--n', type=int, default=3, help='structures of ICSG3D test to average over')
+    p.add_argument('--sizes', default='16,32,48,64,80,96,128,160,192')
+    p.add_argument('--spacings', default='0.5,0.25,0.1,0.075,0.05')
+    p.add_argument('--max-seconds', type=float, default=120, help='stop growing d once a voxel run takes this long per structure')
+    p.add_argument('--max-mb', type=float, default=8000, help='stop growing d once a run needs this much memory')
+    p.add_argument('--full-max-seconds', type=float, default=30, help='stop the full U-Net series once a run takes this long')
+    p.add_argument('--out', default='data/benchmarks/resolution.json'); p.add_argument('--fig', default='figures/resolution_cost.png')
+    a = p.parse_args()
+    import numpy as np, torch
+    from nesf.data import atomic_write, load_split
+    from nesf.icsg3d import fit_exponent, plot_resolution, ConditionalDFCVAE, UNet3D, UNetConfig, n_params
+    from nesf.encoder import NeSFConfig
+    from nesf.decoder import NeSF, param_counts
+    ds = load_split('ICSG3D', 'test', n=a.n)
+    voxel, full, nesf = [], [], []
+    for d in map(int, a.sizes.split(',')):
+        r = run('voxel', d, a.n); voxel.append(r)
+        if r['seconds_per_structure'] > a.max_seconds or r['memory_mb'] > a.max_mb: break
+    for d in map(int, a.sizes.split(',')):
+        r = run('voxel', d, a.n, 32, timeout=1200); full.append(r)
+        if r['seconds_per_structure'] > a.full_max_seconds: break
+    for s in map(float, a.spacings.split(',')): nesf.append(run('nesf', s, a.n))
+    sel_v = lambda rows: [r for r in rows if r['d'] >= 32]
+    sel_n = [r for r in nesf if r['spacing_A'] <= 0.25]
+    ex = dict(voxel_time=fit_exponent([r['d'] for r in sel_v(voxel)], [r['seconds_per_structure'] for r in sel_v(voxel)]),
+              voxel_memory=fit_exponent([r['d'] for r in sel_v(voxel)], [r['memory_mb'] for r in sel_v(voxel)]),
+              voxel_full_unet_time=fit_exponent([r['d'] for r in sel_v(full)], [r['seconds_per_structure'] for r in sel_v(full)]),
+              voxel_full_unet_memory=fit_exponent([r['d'] for r in sel_v(full)], [r['memory_mb'] for r in sel_v(full)]),
+              nesf_time=fit_exponent([1 / r['spacing_A'] for r in sel_n], [r['seconds_per_structure'] for r in sel_n]),
+              nesf_memory=fit_exponent([1 / r['spacing_A'] for r in sel_n], [r['memory_mb'] for r in sel_n]),
+              voxel_time_all=fit_exponent([r['d'] for r in voxel], [r['seconds_per_structure'] for r in voxel]),
+              nesf_time_all=fit_exponent([1 / r['spacing_A'] for r in nesf], [r['seconds_per_structure'] for r in nesf]))
+    ex = {k: round(v, 3) for k, v in ex.items()}
+    res = dict(machine=f'{platform.machine()}, {os.cpu_count()} cores (shared with another job), torch {torch.__version__}, 1 thread',
+               structures=[c.id for c in ds.crystals], mean_abc_A=float(np.mean([c.abc.mean() for c in ds.crystals])),
+               method=dict(memory='resource.getrusage ru_maxrss after the run minus VmRSS just before it, each configuration in a fresh subprocess',
+                           time='time.perf_counter per structure, mean over the structures, batch of one, after one untimed warm-up run',
+                           voxel='voxelise + DFC-VAE (built for d) encode/decode at the mean latent + U-Net forward; untrained; watershed excluded',
+                           nesf='untrained NeSF (periodic, 84 species): encode + position and species fields on a grid of the given spacing over the cell, chunks of 4,096 points, 1 byte kept per point',
+                           fits='log-log slope vs points per axis: d for voxels (d >= 32), 1/spacing for NeSF (spacing <= 0.25 Å); *_all: every point'),
+               params=dict(vae=n_params(ConditionalDFCVAE()), unet_full=n_params(UNet3D(UNetConfig.full())),
+                           unet_narrow=n_params(UNet3D(UNetConfig.narrow())), nesf=param_counts(NeSF(NeSFConfig(84)))['total']),
+               voxel=voxel, voxel_full_unet=full, nesf=nesf, exponents=ex)
+    atomic_write(a.out, (json.dumps(res, indent=1) + '\n').encode())
+    Path(a.fig).parent.mkdir(parents=True, exist_ok=True)
+    plot_resolution(res, a.fig)
+    print(json.dumps(ex, indent=1)); print(f'wrote {a.out} and {a.fig}')
+
+if __name__ == '__main__': main()

@@ -1,0 +1,15 @@
+"The README's results table is exactly the table made from the committed metrics files."
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_readme_table_is_current():
+    from nesf.paper import results_markdown
+    readme = (ROOT / 'README.md').read_text()
+    assert results_markdown() in readme, 'README.md results table is stale: run `make readme`'
+
+
+def test_readme_first_screen_names_the_two_commands():
+    first = '\n'.join((ROOT / 'README.md').read_text().splitlines()[:12])
+    assert 'make demo' in first and 'make test' in first
