@@ -141,10 +141,16 @@ def cmd_train(a):
     p = train(ds, a.out, mc, tc, val=val, dataset_name=a.dataset if not a.cifs else str(a.cifs), split=a.split if not a.cifs else '', progress=not a.quiet)
     print(f'weights: {p}')
 
+def _plain(v) -> bool:
+    "Numbers, strings and containers of them (no tensors)."
+    if isinstance(v, (str, int, float, bool, type(None))): return True
+    if isinstance(v, (list, tuple)): return all(_plain(x) for x in v)
+    if isinstance(v, dict): return all(_plain(x) for x in v.values())
+    return False
+
 def cmd_info(a):
     ck = load_checkpoint(model_path(a.model))
-    keys = ('kind', 'dataset', 'split', 'n_train', 'epoch', 'wall_seconds', 'device', 'code_version', 'torch_version', 'params', 'model_config', 'train_config', 'abc_max')
-    d = {k: ck[k] for k in keys if k in ck}; d['path'] = str(model_path(a.model)); d['n_species'] = len(ck.get('vocab', []))
+    d = {k: v for k, v in ck.items() if _plain(v) and k != 'vocab'}   # everything but weights and optimizer state; d['path'] = str(model_path(a.model)); d['n_species'] = len(ck.get('vocab', []))
     if a.json: _write_json(d, a.json)
     else:
         for k, v in d.items(): print(f'{k}: {v}')

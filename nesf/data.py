@@ -224,7 +224,7 @@ def _candidates(name, split, data=None):
     roots = [Path(data)] if data else []
     if os.environ.get('NESF_DATA_MIRROR'): roots.append(Path(os.environ['NESF_DATA_MIRROR']))
     roots.append(cache_dir())
-    return [p for r in roots for p in (r / 'nesf_paper' / sub, r / sub, r)]
+    return [p for r in roots for p in (r / 'nesf_paper' / sub, r / sub)]
 
 def check_split(name: str, split: str):
     "Raise `NeSFDataError` listing the known names if `name`/`split` is not a paper dataset."
@@ -235,10 +235,10 @@ def find_split(name: str, split: str, data=None, download: bool = False) -> Path
     "The folder holding `name`/`split`: from `data`, `NESF_DATA_MIRROR`, the cache, or (with `download`) the official repository."
     check_split(name, split)
     for p in _candidates(name, split, data):
-        if (p / 'dataset.pkl').exists() and (p / 'dataset_attr.json').exists() and (p == Path(data or '') or p.name == f'{name}_{split}'): return p
+        if (p / 'dataset.pkl').exists() and (p / 'dataset_attr.json').exists(): return p
     if download: return download_split(name, split)
     raise NeSFDataError(
-        f'dataset {name} split {split} not found. Options: pass --data PATH (a folder holding nesf_paper/{name}_{split}/), '
+        f'dataset {name} split {split} not found. Options: pass --data PATH (a folder holding nesf_paper/{name}_{split}/ or {name}_{split}/), '
         f'set NESF_DATA_MIRROR to a mirror of the paper data, or download the official files into {cache_dir()} '
         f'(`nesf download {name}` or load_split(..., download=True)).')
 

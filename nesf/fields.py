@@ -80,28 +80,26 @@ def is_orthogonal(lattice: torch.Tensor, tol: float = 1e-6) -> torch.Tensor:
 def nearest_atom(x: torch.Tensor, sid: torch.Tensor, batch: CrystalBatch, mode: str = 'paper'):
     "Vector from each point `x` (P, 3) to its nearest atom in structure `sid`, and that atom's index: ((P, 3), (P,))."
     if mode not in ('paper', 'periodic'): raise ValueError(f"mode must be 'paper' or 'periodic', got {mode!r}")
-    N = batch.cart.shape[1]
     vec, idx = torch.empty_like(x), torch.empty(len(x), dtype=torch.long, device=x.device)
-    if mode == 'paper':
-        for a, b in _chunks(len(x), N * 4):
-            d = batch.cart[sid[a:b]] - x[a:b, None]                        # (p, N, 3)
-            d2 = (d * d).sum(-1).masked_fill(~batch.mask[sid[a:b]], float('inf'))
-            j = d2.argmin(1); idx[a:b] = j; vec[a:b] = d[torch.arange(b - a), j]
-        return vec, idx
-    inv = torch.linalg.inv(batch.lattice)
-    ortho = is_orthogonal(batch.lattice)
-    for group in (ortho[sid], ~ortho[sid]):                                # rectangular cells need no image search
-        sel = torch.nonzero(group).flatten()
+    n_at = batch.n_atoms
+    if mode == 'paper': groups = [(torch.ones(len(x), dtype=torch.bool), None)]
+    else:                                                                  # rectangular cells need no image search
+        ortho = is_orthogonal(batch.lattice); inv = torch.linalg.inv(batch.lattice)
+        groups = [(ortho[sid], torch.zeros(1, 3, dtype=x.dtype)), (~ortho[sid], image_offsets(batch.lattice[~ortho]) if (~ortho).any() else None)]
+    for g, off in groups:
+        sel = torch.nonzero(g).flatten()
         if len(sel) == 0: continue
-        off = torch.zeros(1, 3, dtype=x.dtype) if bool(ortho[sid[sel[0]]]) else image_offsets(batch.lattice[~ortho])
-        K = len(off)
-        for a, b in _chunks(len(sel), N * K * 4):
-            p = sel[a:b]; s = sid[p]; lat = batch.lattice[s]
-            fq = torch.einsum('pj,pji->pi', x[p], inv[s])
-            df = batch.frac[s] - fq[:, None]; df = df - torch.round(df)     # (p, N, 3) wrapped
-            cand = torch.einsum('pnj,pji->pni', df, lat)[:, :, None]           # (p, N, 1, 3) Cartesian
-            if K > 1: cand = cand + torch.einsum('kj,pji->pki', off, lat)[:, None]
-            d2 = (cand * cand).sum(-1).masked_fill(~batch.mask[s][..., None], float('inf')).flatten(1)
+        sel = sel[torch.argsort(n_at[sid[sel]], stable=True)]             # similar atom counts share a chunk: less padding
+        K = 1 if off is None else len(off)
+        for a, b in _chunks(len(sel), int(n_at.max()) * K * 4):
+            p = sel[a:b]; s = sid[p]; n = int(n_at[s].max())
+            if off is None: cand = (batch.cart[s, :n] - x[p, None])[:, :, None]          # (p, n, 1, 3)
+            else:
+                lat = batch.lattice[s]
+                df = batch.frac[s, :n] - torch.einsum('pj,pji->pi', x[p], inv[s])[:, None]
+                cand = torch.einsum('pnj,pji->pni', df - torch.round(df), lat)[:, :, None]   # wrapped, Cartesian
+                if K > 1: cand = cand + torch.einsum('kj,pji->pki', off, lat)[:, None]       # (p, n, K, 3)
+            d2 = (cand * cand).sum(-1).masked_fill(~batch.mask[s, :n, None], float('inf')).flatten(1)
             j = d2.argmin(1); idx[p] = j // K; vec[p] = cand.flatten(1, 2)[torch.arange(len(p)), j]
     return vec, idx
 

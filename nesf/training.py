@@ -57,7 +57,7 @@ class TrainConfig:
     @classmethod
     def cpu(cls):
         "The recipe that trains on two CPU cores in at most two hours."
-        return cls(batch_size=32, epochs=64, w_spec=1.0, max_hours=1.9)
+        return cls(batch_size=32, epochs=48, w_spec=1.0, max_hours=1.9)
     @classmethod
     def quick(cls):
         "A few steps, for CI."
@@ -121,7 +121,7 @@ def load_checkpoint(path) -> dict:
         msg = str(e).split('\n')[0]
         why = 'refused: it holds objects other than tensors, numbers and strings' if 'weights_only' in str(e) or 'Unsupported global' in str(e) else f'corrupt or not a checkpoint ({type(e).__name__}: {msg[:200]})'
         raise NeSFDataError(f'{path}: {why}') from None
-    if not isinstance(ck, dict) or 'model' not in ck or 'model_config' not in ck:
+    if not isinstance(ck, dict) or not ('kind' in ck or ('model' in ck and 'model_config' in ck)):
         raise NeSFDataError(f'{path}: not an nesf checkpoint (no model weights or config)')
     return ck
 
