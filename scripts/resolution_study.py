@@ -10,7 +10,8 @@ Also the accuracy floor of the voxel representation: the read-out of perfect gri
 Memory: every configuration runs in a fresh subprocess; we report resource.getrusage(RUSAGE_SELF).ru_maxrss
 after the run minus the resident memory (VmRSS) just before it (imports, data and networks already loaded).
 Time: time.perf_counter per structure, averaged over the structures. Exponents: log-log slopes against points
-per axis (d, or 1/spacing), fitted on d >= 32 and spacing <= 0.25 Å (where fixed overheads no longer dominate).
+per axis (d, or 1/spacing), fitted on d >= 32 and spacing <= 0.25 Å, and on the largest sizes only (*_large), where fixed overheads matter least.
+--refit recomputes the fits and the figure from an existing JSON.
 
     OMP_NUM_THREADS=1 NESF_DATA_MIRROR=... python scripts/resolution_study.py [--max-d 192] [--n 3]
 """
@@ -50,12 +51,16 @@ def main():
     p.add_argument('--max-mb', type=float, default=8000, help='stop growing d once a run needs this much memory')
     p.add_argument('--full-max-seconds', type=float, default=30, help='stop the full U-Net series once a run takes this long')
     p.add_argument('--out', default='data/benchmarks/resolution.json'); p.add_argument('--fig', default='figures/resolution_cost.png')
+    p.add_argument('--refit', action='store_true', help='only recompute the fits and the figure from the JSON at --out')
     a = p.parse_args()
     import numpy as np, torch
-    from nesf.data import atomic_write, load_split
-    from nesf.icsg3d import fit_exponent, plot_resolution, ConditionalDFCVAE, UNet3D, UNetConfig, n_params
+    from nesf.data import load_split
+    from nesf.icsg3d import ConditionalDFCVAE, UNet3D, UNetConfig, n_params
     from nesf.encoder import NeSFConfig
     from nesf.decoder import NeSF, param_counts
+    if a.refit:                      # recompute the fits and the figure from an existing JSON, no measuring
+        res = json.loads(Path(a.out).read_text()); res['exponents'] = exponents(res['voxel'], res['voxel_full_unet'], res['nesf'])
+        finish(res, a); return
     ds = load_split('ICSG3D', 'test', n=a.n)
     voxel, full, nesf = [], [], []
     for d in map(int, a.sizes.split(',')):
@@ -75,31 +80,42 @@ def main():
         floor.append(dict(d=d, spacing_A=float(np.mean([1.5 * c.abc.mean() / d for c in test.crystals])),
                           **{k: m[k] for k in ('atom_count_error_pct', 'position_error_actual_A', 'position_error_detected_A', 'species_error_actual_pct')}))
         print('floor', floor[-1], flush=True)
-    sel_v = lambda rows: [r for r in rows if r['d'] >= 32]
-    sel_n = [r for r in nesf if r['spacing_A'] <= 0.25]
-    ex = dict(voxel_time=fit_exponent([r['d'] for r in sel_v(voxel)], [r['seconds_per_structure'] for r in sel_v(voxel)]),
-              voxel_memory=fit_exponent([r['d'] for r in sel_v(voxel)], [r['memory_mb'] for r in sel_v(voxel)]),
-              voxel_full_unet_time=fit_exponent([r['d'] for r in sel_v(full)], [r['seconds_per_structure'] for r in sel_v(full)]),
-              voxel_full_unet_memory=fit_exponent([r['d'] for r in sel_v(full)], [r['memory_mb'] for r in sel_v(full)]),
-              nesf_time=fit_exponent([1 / r['spacing_A'] for r in sel_n], [r['seconds_per_structure'] for r in sel_n]),
-              nesf_memory=fit_exponent([1 / r['spacing_A'] for r in sel_n], [r['memory_mb'] for r in sel_n]),
-              voxel_time_all=fit_exponent([r['d'] for r in voxel], [r['seconds_per_structure'] for r in voxel]),
-              nesf_time_all=fit_exponent([1 / r['spacing_A'] for r in nesf], [r['seconds_per_structure'] for r in nesf]))
-    ex = {k: round(v, 3) for k, v in ex.items()}
+    ex = exponents(voxel, full, nesf)
     res = dict(machine=f'{platform.machine()}, {os.cpu_count()} cores (shared with another job), torch {torch.__version__}, 1 thread',
                structures=[c.id for c in ds.crystals], mean_abc_A=float(np.mean([c.abc.mean() for c in ds.crystals])),
                method=dict(memory='resource.getrusage ru_maxrss after the run minus VmRSS just before it, each configuration in a fresh subprocess',
                            time='time.perf_counter per structure, mean over the structures, batch of one, after one untimed warm-up run',
                            voxel='voxelise + DFC-VAE (built for d) encode/decode at the mean latent + U-Net forward; untrained; watershed excluded',
                            nesf='untrained NeSF (periodic, 84 species): encode + position and species fields on a grid of the given spacing over the cell, chunks of 4,096 points, 1 byte kept per point',
-                           fits='log-log slope vs points per axis: d for voxels (d >= 32), 1/spacing for NeSF (spacing <= 0.25 Å); *_all: every point'),
+                           fits=''),
                params=dict(vae=n_params(ConditionalDFCVAE()), unet_full=n_params(UNet3D(UNetConfig.full())),
                            unet_narrow=n_params(UNet3D(UNetConfig.narrow())), nesf=param_counts(NeSF(NeSFConfig(84)))['total']),
                voxel=voxel, voxel_full_unet=full, nesf=nesf, exponents=ex,
                voxel_floor=dict(note='voxel read-out of perfect grids (true labels and ramps, watershed, vote) on ICSG3D test: the error of the representation itself at grid d', rows=floor))
+    finish(res, a)
+
+def exponents(voxel, full, nesf):
+    "Log-log slopes: on d >= 32 / spacing <= 0.25 Å, on the largest sizes (d >= 96 narrow, d >= 64 full, spacing <= 0.1 Å), and on every point."
+    from nesf.icsg3d import fit_exponent
+    v = lambda rows, key, dmin: fit_exponent([r['d'] for r in rows if r['d'] >= dmin], [r[key] for r in rows if r['d'] >= dmin])
+    n = lambda key, smax: fit_exponent([1 / r['spacing_A'] for r in nesf if r['spacing_A'] <= smax], [r[key] for r in nesf if r['spacing_A'] <= smax])
+    ex = dict(voxel_time=v(voxel, 'seconds_per_structure', 32), voxel_memory=v(voxel, 'memory_mb', 32),
+              voxel_full_unet_time=v(full, 'seconds_per_structure', 32), voxel_full_unet_memory=v(full, 'memory_mb', 32),
+              nesf_time=n('seconds_per_structure', 0.25), nesf_memory=n('memory_mb', 0.25),
+              voxel_time_large=v(voxel, 'seconds_per_structure', 96), voxel_memory_large=v(voxel, 'memory_mb', 96),
+              voxel_full_unet_time_large=v(full, 'seconds_per_structure', 64), voxel_full_unet_memory_large=v(full, 'memory_mb', 64),
+              nesf_time_large=n('seconds_per_structure', 0.1), nesf_memory_large=n('memory_mb', 0.1),
+              voxel_time_all=v(voxel, 'seconds_per_structure', 0), nesf_time_all=n('seconds_per_structure', 10))
+    return {k: round(x, 3) for k, x in ex.items()}
+
+def finish(res, a):
+    from nesf.data import atomic_write
+    from nesf.icsg3d import plot_resolution
+    res['method']['fits'] = ('log-log slope vs points per axis: d for voxels, 1/spacing for NeSF; plain keys: d >= 32 and spacing <= 0.25 A; '
+                             '*_large: d >= 96 (narrow U-Net), d >= 64 (full U-Net), spacing <= 0.1 A, where fixed overheads matter least; *_all: every point')
     atomic_write(a.out, (json.dumps(res, indent=1) + '\n').encode())
     Path(a.fig).parent.mkdir(parents=True, exist_ok=True)
     plot_resolution(res, a.fig)
-    print(json.dumps(ex, indent=1)); print(f'wrote {a.out} and {a.fig}')
+    print(json.dumps(res['exponents'], indent=1)); print(f'wrote {a.out} and {a.fig}')
 
 if __name__ == '__main__': main()
