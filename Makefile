@@ -30,9 +30,8 @@ docs: $(VENV)/.installed
 
 # README.md is made from nbs/index.ipynb (executed, so the results table comes from the metrics files).
 readme: $(VENV)/.installed
-	$(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace nbs/index.ipynb
-	$(VENV)/bin/nbdev_clean --fname nbs/index.ipynb
-	$(PY) scripts/make_readme.py
+	$(VENV)/bin/jupyter nbconvert --to notebook --execute nbs/index.ipynb --output-dir _proc --output index_executed.ipynb
+	$(PY) scripts/make_readme.py _proc/index_executed.ipynb
 
 benchmark: $(VENV)/.installed
 	$(PY) scripts/benchmark.py

@@ -1,12 +1,12 @@
 #!/usr/bin/env python
-"""Write README.md from nbs/index.ipynb (markdown cells, and the outputs of its code cells), without quarto.
-
-Run `make readme`: it executes the index notebook first so its results table is current."""
-import json
+"""Write README.md from an executed copy of nbs/index.ipynb (markdown cells, and the outputs of its code cells),
+without quarto. Run `make readme`: it executes the index notebook into _proc/ first, so the tables are current;
+the committed notebook stays output-free.   python scripts/make_readme.py EXECUTED_NOTEBOOK"""
+import json, sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-nb = json.loads((ROOT / 'nbs' / 'index.ipynb').read_text())
+nb = json.loads(Path(sys.argv[1]).read_text())
 parts = []
 for cell in nb['cells']:
     src = ''.join(cell['source'])
