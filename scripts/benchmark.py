@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np, torch
 from nesf.data import load_split, atomic_write
 from nesf.reconstruction import ExactFields, ReconConfig, reconstruct, reconstruct_reference
+from nesf.fields import box_grid
 from nesf.metrics import nesf_metrics
 
 p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -30,7 +31,7 @@ for mode in ('paper', 'periodic'):
 
 sub = ds.crystals[:a.n_faithful]
 src = ExactFields(sub, ds.vocab, 'paper', box=ExactFields(ds.crystals, ds.vocab).box)
-n_particles = len(ExactFields(sub, ds.vocab).box[0]) and int(np.prod([len(np.arange(l - 0.5, h + 0.5 - 1e-9, 0.5)) for l, h in zip(*src.box)]))
+n_particles = len(box_grid(*src.box, 0.5))
 t0 = time.perf_counter(); rr = reconstruct_reference(src); dt_ref = time.perf_counter() - t0
 ok = sum(len(rr.cart[i]) == len(c) for i, c in enumerate(sub))
 per_ref = dt_ref / len(sub); per_fast = res['exact_paper']['s_per_structure']
