@@ -133,12 +133,13 @@ def cmd_train(a):
         try: val = load_split(a.dataset, val_split, a.data) if val_split else None
         except NeSFDataError: val = None
     tc = PRESETS[a.preset]()
-    over = {k: v for k, v in dict(epochs=a.epochs, batch_size=a.batch_size, max_hours=a.max_hours, seed=a.seed).items() if v is not None}
+    over = {k: v for k, v in dict(epochs=a.epochs, batch_size=a.batch_size, lr=a.lr, max_hours=a.max_hours, seed=a.seed).items() if v is not None}
     tc = replace(tc, **over)
     arch = a.arch or ('paper' if a.preset == 'paper' else 'periodic')
     mc = NeSFConfig.paper(len(ds.vocab)) if arch == 'paper' else NeSFConfig(len(ds.vocab))
     if a.vae: mc = replace(mc, vae=True)
-    p = train(ds, a.out, mc, tc, val=val, dataset_name=a.dataset if not a.cifs else str(a.cifs), split=a.split if not a.cifs else '', progress=not a.quiet)
+    p = train(ds, a.out, mc, tc, val=val, dataset_name=a.dataset if not a.cifs else str(a.cifs), split=a.split if not a.cifs else '',
+              progress=not a.quiet, device=a.device, init=model_path(a.init) if a.init else None)
     print(f'weights: {p}')
 
 def _plain(v) -> bool:
@@ -208,8 +209,11 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument('--out', required=True, help='output folder: ckpt.pt, model.pt, log.jsonl')
     t.add_argument('--epochs', type=int, default=None, help="override the preset's number of epochs")
     t.add_argument('--batch-size', type=int, default=None, help="override the preset's structures per step")
+    t.add_argument('--lr', type=float, default=None, help="override the preset's peak learning rate (e.g. lower for --init)")
     t.add_argument('--max-hours', type=float, default=None, help='stop after this much training time')
     t.add_argument('--seed', type=int, default=None, help='random seed (default 0): same seed, same weights on CPU')
+    t.add_argument('--init', default=None, help='fine-tune: start from this model (a name or a path); its training time is counted in')
+    t.add_argument('--device', default=None, help='cpu, cuda or cuda:N (default: the GPU when torch sees one; under torchrun, each rank its LOCAL_RANK GPU)')
     t.add_argument('-n', type=int, default=None, help='only the first N structures')
     t.add_argument('--quiet', action='store_true', help='no progress bar')
     t.set_defaults(f=cmd_train)

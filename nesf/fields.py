@@ -57,14 +57,14 @@ def collate(crystals, vocab, dtype=torch.float32) -> CrystalBatch:
 def image_offsets(lattice: torch.Tensor) -> torch.Tensor:
     "Integer image offsets (K, 3) that contain the minimum image for every cell in `lattice` (B, 3, 3)."
     lat = lattice.double().reshape(-1, 3, 3)
-    signs = torch.tensor([[i, j, k] for i in (-.5, .5) for j in (-.5, .5) for k in (-.5, .5)], dtype=lat.dtype)
+    signs = torch.tensor([[i, j, k] for i in (-.5, .5) for j in (-.5, .5) for k in (-.5, .5)], dtype=lat.dtype, device=lat.device)
     R0 = (signs @ lat).norm(dim=-1).amax(-1)                                       # (B,)
     vol = torch.linalg.det(lat).abs()
     cross = torch.stack([torch.linalg.cross(lat[:, 1], lat[:, 2]), torch.linalg.cross(lat[:, 2], lat[:, 0]),
                          torch.linalg.cross(lat[:, 0], lat[:, 1])], 1).norm(dim=-1)  # (B, 3)
     m = torch.floor(R0[:, None] / (vol[:, None] / cross) + 0.5 + 1e-9).amax(0).long().tolist()
     rng = [torch.arange(-k, k + 1) for k in m]
-    return torch.stack(torch.meshgrid(*rng, indexing='ij'), -1).reshape(-1, 3).to(lattice.dtype)
+    return torch.stack(torch.meshgrid(*rng, indexing='ij'), -1).reshape(-1, 3).to(lattice)
 
 # %% ../nbs/01_fields.ipynb #9de12715
 def _chunks(P, per_point, budget=2**24):
@@ -74,7 +74,7 @@ def _chunks(P, per_point, budget=2**24):
 def is_orthogonal(lattice: torch.Tensor, tol: float = 1e-6) -> torch.Tensor:
     "Which cells (B, 3, 3) have mutually perpendicular lattice vectors (their minimum image needs no search)."
     u = lattice / lattice.norm(dim=-1, keepdim=True)
-    g = u @ u.transpose(1, 2) - torch.eye(3, dtype=lattice.dtype)
+    g = u @ u.transpose(1, 2) - torch.eye(3, dtype=lattice.dtype, device=lattice.device)
     return g.abs().flatten(1).amax(1) < tol
 
 def nearest_atom(x: torch.Tensor, sid: torch.Tensor, batch: CrystalBatch, mode: str = 'paper'):
@@ -82,10 +82,10 @@ def nearest_atom(x: torch.Tensor, sid: torch.Tensor, batch: CrystalBatch, mode: 
     if mode not in ('paper', 'periodic'): raise ValueError(f"mode must be 'paper' or 'periodic', got {mode!r}")
     vec, idx = torch.empty_like(x), torch.empty(len(x), dtype=torch.long, device=x.device)
     n_at = batch.n_atoms
-    if mode == 'paper': groups = [(torch.ones(len(x), dtype=torch.bool), None)]
+    if mode == 'paper': groups = [(torch.ones(len(x), dtype=torch.bool, device=x.device), None)]
     else:                                                                  # rectangular cells need no image search
         ortho = is_orthogonal(batch.lattice); inv = torch.linalg.inv(batch.lattice)
-        groups = [(ortho[sid], torch.zeros(1, 3, dtype=x.dtype)), (~ortho[sid], image_offsets(batch.lattice[~ortho]) if (~ortho).any() else None)]
+        groups = [(ortho[sid], x.new_zeros(1, 3)), (~ortho[sid], image_offsets(batch.lattice[~ortho]) if (~ortho).any() else None)]
     for g, off in groups:
         sel = torch.nonzero(g).flatten()
         if len(sel) == 0: continue
@@ -100,7 +100,7 @@ def nearest_atom(x: torch.Tensor, sid: torch.Tensor, batch: CrystalBatch, mode: 
                 cand = torch.einsum('pnj,pji->pni', df - torch.round(df), lat)[:, :, None]   # wrapped, Cartesian
                 if K > 1: cand = cand + torch.einsum('kj,pji->pki', off, lat)[:, None]       # (p, n, K, 3)
             d2 = (cand * cand).sum(-1).masked_fill(~batch.mask[s, :n, None], float('inf')).flatten(1)
-            j = d2.argmin(1); idx[p] = j // K; vec[p] = cand.flatten(1, 2)[torch.arange(len(p)), j]
+            j = d2.argmin(1); idx[p] = j // K; vec[p] = cand.flatten(1, 2)[torch.arange(len(p), device=x.device), j]
     return vec, idx
 
 def position_field(x, sid, batch, mode='paper'):

@@ -19,7 +19,7 @@ from .decoder import NeSF, param_counts
 
 # %% auto #0
 __all__ = ['PRESETS', 'TrainConfig', 'sample_queries', 'losses', 'code_version', 'save_checkpoint', 'load_checkpoint',
-           'model_from_checkpoint', 'dist_info', 'train', 'validation_loss', 'plot_log']
+           'model_from_checkpoint', 'pick_device', 'dist_info', 'train', 'validation_loss', 'plot_log']
 
 # %% ../nbs/06_training.ipynb #8d6635e1
 @dataclass
@@ -144,11 +144,22 @@ def model_from_checkpoint(ck: dict) -> NeSF:
     m = NeSF(NeSFConfig(**mc)); m.load_state_dict(ck['model']); return m.eval()
 
 # %% ../nbs/06_training.ipynb #e4f55a88
-def dist_info():
-    "(rank, world size), initialising torch.distributed when launched by torchrun."
+def pick_device(device: str | None = None) -> torch.device:
+    "The training device: `device` if given, else this process's GPU (`LOCAL_RANK` under torchrun) when torch sees one, else the CPU."
+    device = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
+    if device.type == 'cuda':
+        if not torch.cuda.is_available(): raise ValueError(f'device {device} asked for, but torch sees no GPU')
+        if device.index is None: device = torch.device('cuda', int(os.environ.get('LOCAL_RANK', 0)))
+        os.environ.setdefault('CUBLAS_WORKSPACE_CONFIG', ':4096:8')   # deterministic cuBLAS
+        torch.cuda.set_device(device)
+    return device
+
+def dist_info(device: torch.device | None = None):
+    "(rank, world size), initialising torch.distributed when launched by torchrun: nccl for a GPU `device`, else gloo."
     ws = int(os.environ.get('WORLD_SIZE', 1))
     if ws > 1 and not torch.distributed.is_initialized():
-        torch.distributed.init_process_group('nccl' if torch.cuda.is_available() else 'gloo')
+        gpu = device.type == 'cuda' if device is not None else torch.cuda.is_available()
+        torch.distributed.init_process_group('nccl' if gpu else 'gloo')
     return (torch.distributed.get_rank(), ws) if ws > 1 else (0, 1)
 
 # %% ../nbs/06_training.ipynb #9fdd0046
@@ -163,44 +174,60 @@ def _batch_of(full: CrystalBatch, idx) -> CrystalBatch:
     return CrystalBatch(full.cart[idx, :n], full.frac[idx, :n], full.species[idx, :n], full.mask[idx, :n], full.lattice[idx], [full.ids[i] for i in idx])
 
 def train(ds: CrystalDataset, out, mc: NeSFConfig | None = None, tc: TrainConfig | None = None,
-          val: CrystalDataset | None = None, dataset_name: str = '', split: str = '', progress: bool = True) -> Path:
+          val: CrystalDataset | None = None, dataset_name: str = '', split: str = '', progress: bool = True,
+          device: str | None = None, # 'cpu', 'cuda' or 'cuda:N'; default: the GPU when torch sees one
+          init=None, # a checkpoint to start from (fine-tuning): its weights and config; its training time is counted in
+         ) -> Path:
     "Train (or resume) a NeSF model on `ds`; checkpoints and logs go to folder `out`; returns the `model.pt` path."
     prev = torch.are_deterministic_algorithms_enabled()
+    device = pick_device(device)
     torch.use_deterministic_algorithms(True, warn_only=True)   # gathers' backward would otherwise add in thread order
-    try: return _train(ds, out, mc, tc, val, dataset_name, split, progress)
+    try: return _train(ds, out, mc, tc, val, dataset_name, split, progress, device, init)
     finally: torch.use_deterministic_algorithms(prev)
 
-def _train(ds, out, mc, tc, val, dataset_name, split, progress):
+def _cpu(state: dict) -> dict: return {k: v.cpu() for k, v in state.items()}
+
+def _train(ds, out, mc, tc, val, dataset_name, split, progress, device, init=None):
     out = Path(out); tc = tc or TrainConfig.cpu(); out.mkdir(parents=True, exist_ok=True)
-    rank, world = dist_info()
+    rank, world = dist_info(device)
     torch.manual_seed(tc.seed + rank)
     mc = mc or NeSFConfig(n_species=len(ds.vocab))
     if mc.n_species != len(ds.vocab): raise NeSFDataError(f'model has {mc.n_species} species but the data has {len(ds.vocab)}')
     lo, hi = dataset_box(ds.crystals)
     mc = replace(mc, box_lo=tuple(map(float, lo)), box_hi=tuple(map(float, hi)))
+    start_epoch, step, wall, origin = 0, 0, 0.0, {}
+    ck_path = out / 'ckpt.pt'
+    if init is not None:                            # fine-tuning: the init run's weights, config and training time
+        ick = load_checkpoint(init)
+        if list(ick.get('vocab', [])) != [int(v) for v in ds.vocab]: raise NeSFDataError(f'{init}: its species vocabulary is not this dataset\'s')
+        mc = model_from_checkpoint(ick).config
+        origin = dict(init_from=str(init), init_epochs=int(ick['epoch']), init_wall_seconds=float(ick['wall_seconds']))
+        wall = origin['init_wall_seconds']
     model = NeSF(mc)
+    if init is not None: model.load_state_dict(ick['model'])
+    model = model.to(device)
     opt = torch.optim.Adam(model.parameters(), lr=tc.lr)
     full = collate(ds.crystals, ds.vocab)
     spe = len(ds) // (tc.batch_size * world)
     if spe == 0: raise NeSFDataError(f'{len(ds)} structures is fewer than one batch of {tc.batch_size} per process')
-    start_epoch, step, wall = 0, 0, 0.0
-    ck_path = out / 'ckpt.pt'
     if ck_path.exists():
         ck = load_checkpoint(ck_path)
         model.load_state_dict(ck['model']); opt.load_state_dict(ck['optimizer'])
         start_epoch, step, wall = ck['epoch'], ck['step'], ck['wall_seconds']
+        origin = {k: ck[k] for k in ('init_from', 'init_epochs', 'init_wall_seconds') if k in ck}
         if (out / 'log.jsonl').exists():            # drop log lines of epochs the checkpoint does not hold
             keep = [l for l in (out / 'log.jsonl').read_text().splitlines() if l and json.loads(l)['epoch'] <= start_epoch]
             atomic_write(out / 'log.jsonl', ''.join(l + '\n' for l in keep).encode())
         if rank == 0: print(f'resuming from {ck_path} at epoch {start_epoch} ({wall / 60:.1f} min trained)')
-    net = torch.nn.parallel.DistributedDataParallel(model) if world > 1 else model
+    net = torch.nn.parallel.DistributedDataParallel(model, device_ids=[device] if device.type == 'cuda' else None) if world > 1 else model
+    where = torch.cuda.get_device_name(device) if device.type == 'cuda' else f'{platform.processor() or platform.machine()}, {torch.get_num_threads()} threads'
     meta = lambda: dict(model_config=asdict(mc), train_config=asdict(tc), dataset=dataset_name, split=split,
                         vocab=[int(v) for v in ds.vocab], n_train=len(ds), code_version=code_version(),
-                        device=f'{world}x {"cuda" if torch.cuda.is_available() else "cpu"} ({platform.processor() or platform.machine()}, {torch.get_num_threads()} threads)',
+                        device=f'{world}x {device.type} ({where})',
                         torch_version=str(torch.__version__), params=param_counts(model), kind='nesf',
-                        abc_max=float(max(c.abc.max() for c in ds)), n_atoms_max=int(max(len(c) for c in ds)))
+                        abc_max=float(max(c.abc.max() for c in ds)), n_atoms_max=int(max(len(c) for c in ds)), **origin)
     def checkpoint(epoch):
-        if rank == 0: save_checkpoint(ck_path, model=model.state_dict(), optimizer=opt.state_dict(), epoch=epoch, step=step, wall_seconds=wall, **meta())
+        if rank == 0: save_checkpoint(ck_path, model=_cpu(model.state_dict()), optimizer=opt.state_dict(), epoch=epoch, step=step, wall_seconds=wall, **meta())
     last_ck = time.time(); t_start = time.time() - wall
     bar = tqdm(total=tc.epochs * spe, initial=start_epoch * spe, disable=not progress or rank != 0, desc='train', leave=False)
     epoch = start_epoch
@@ -212,7 +239,8 @@ def _train(ds, out, mc, tc, val, dataset_name, split, progress):
         for k in range(spe):
             idx = perm[(k * world + rank) * tc.batch_size:(k * world + rank + 1) * tc.batch_size]
             b = _batch_of(full, idx)
-            xp, sp, xs, ss = sample_queries(b, tc, gen, (lo, hi))
+            xp, sp, xs, ss = (t.to(device) for t in sample_queries(b, tc, gen, (lo, hi)))   # drawn on the CPU: same queries on any device
+            b = b.to(device)
             for g in opt.param_groups: g['lr'] = tc.lr * _lr_factor(step, spe, tc)
             o = net(b, xp, sp, xs, ss, sample=mc.vae)
             d = losses(o, b, xp, sp, xs, ss, mc.mode, tc)
@@ -240,16 +268,16 @@ def _train(ds, out, mc, tc, val, dataset_name, split, progress):
         torch.distributed.all_gather(every, flat)
         extra['ddp_world_size'], extra['ddp_replica_max_abs_diff'] = world, float(max((e - flat).abs().max() for e in every))
     if rank == 0:
-        save_checkpoint(out / 'model.pt', model=model.state_dict(), epoch=epoch + 1, wall_seconds=wall, **meta(), **extra)
+        save_checkpoint(out / 'model.pt', model=_cpu(model.state_dict()), epoch=epoch + 1, wall_seconds=wall, **meta(), **extra)
     if world > 1: torch.distributed.barrier()
     return out / 'model.pt'
 
 def validation_loss(model: NeSF, val: CrystalDataset, tc: TrainConfig, box, n: int = 256) -> float:
     "Mean loss on up to `n` validation structures with fixed queries."
-    model.eval(); gen = torch.Generator().manual_seed(12345)
+    model.eval(); gen = torch.Generator().manual_seed(12345); dev = next(model.parameters()).device
     b = collate(val.crystals[:n], val.vocab)
     with torch.no_grad():
-        xp, sp, xs, ss = sample_queries(b, tc, gen, box)
+        xp, sp, xs, ss = (t.to(dev) for t in sample_queries(b, tc, gen, box)); b = b.to(dev)
         return float(losses(model(b, xp, sp, xs, ss), b, xp, sp, xs, ss, model.config.mode, tc)['loss'])
 
 # %% ../nbs/06_training.ipynb #377ed7eb
