@@ -126,6 +126,7 @@ def cmd_evaluate(a):
     _print_table(d, a.quiet or a.json == '-'); _write_json(d, a.json)
 
 def cmd_train(a):
+    if a.preset == 'finetune' and not a.init: raise NeSFDataError('the finetune preset continues a run: give --init MODEL (a name or a checkpoint path)')
     if a.cifs: ds, val = load_any(a.cifs), None
     else:
         ds = load_split(a.dataset, a.split, a.data, n=a.n)
@@ -203,7 +204,7 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument('--split', default='train_disjoint', help='training split (default train_disjoint, the honest ICSG3D split; validation uses the val split)')
     t.add_argument('--data', default=None, help='folder holding nesf_paper/ (default: $NESF_DATA_MIRROR, then the cache)')
     t.add_argument('--cifs', default=None, help='train on your own folder of CIFs (or an official-format folder) instead')
-    t.add_argument('--preset', choices=list(PRESETS), default='cpu', help='cpu: 2 CPU cores, <= 2 h; paper: the reference recipe (GPU); quick: a smoke test')
+    t.add_argument('--preset', choices=list(PRESETS), default='cpu', help='cpu: 2 CPU cores, <= 2 h; finetune: the second stage, from --init (the shipped ICSG3D model is cpu, then finetune); paper: the reference recipe (GPU); quick: a smoke test')
     t.add_argument('--arch', choices=['periodic', 'paper'], default=None, help='model architecture (default: paper for the paper preset, else periodic)')
     t.add_argument('--vae', action='store_true', help='variational latent (KL weight 1e-3)')
     t.add_argument('--out', required=True, help='output folder: ckpt.pt, model.pt, log.jsonl')

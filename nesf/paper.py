@@ -15,9 +15,10 @@ from .decoder import ModelFields, interpolate, LEARNED_RECON
 from .cli import MODELS, weights_dir, load_model, evaluate
 
 # %% auto #0
-__all__ = ['PAPER', 'ROWS', 'COLUMNS', 'PAPER_PARAMS', 'BENCH', 'TOL', 'metrics_path', 'load_metrics', 'results_markdown',
-           'training_markdown', 'speed_markdown', 'resolution_markdown', 'compare_metrics', 'regenerate',
-           'ybco13_folds_table', 'reconstruction_figure', 'snapshots_figure', 'interpolation_figure', 'find_crystal']
+__all__ = ['PAPER', 'ROWS', 'COLUMNS', 'FOLDS_DIR', 'PAPER_PARAMS', 'BENCH', 'TOL', 'metrics_path', 'load_metrics',
+           'ybco13_folds_table', 'results_markdown', 'training_markdown', 'speed_markdown', 'resolution_markdown',
+           'compare_metrics', 'regenerate', 'reconstruction_figure', 'snapshots_figure', 'interpolation_figure',
+           'find_crystal']
 
 # %% ../nbs/90_paper.ipynb #a9c53d10
 PAPER = {'NeSF (paper)': dict(atom_count_error_pct=0.53, position_error_actual_A=0.0308, position_error_detected_A=0.0359,
@@ -46,6 +47,20 @@ def _fmt(d, k, f):
     v = d.get(k)
     return '–' if v is None or (isinstance(v, float) and math.isnan(v)) else f.format(v)
 
+FOLDS_DIR = Path(nesf.__file__).resolve().parent.parent / 'data' / 'ybco13_folds'   # fold metrics whose weights are not shipped
+
+def ybco13_folds_table(folder=None) -> dict:
+    "Mean and unbiased std over YBCO13 fold metrics (`*ybco13_fold<k>.metrics.json`): in `folder`, else the shipped weights' and `FOLDS_DIR`'s."
+    pat = '*ybco13_fold*.metrics.json'
+    files = sorted(Path(folder).glob(pat)) if folder else sorted(weights_dir().glob(pat)) + sorted(FOLDS_DIR.glob(pat))
+    rows = {}
+    for f in files: rows.setdefault(int(f.name.split('fold')[1].split('.')[0]), json.loads(f.read_text()))   # one per fold, shipped first
+    out = {'n_folds': len(rows), 'folds': sorted(rows)}
+    for _, k, _f in COLUMNS:
+        v = np.array([r[k] for r in rows.values() if k in r], float)
+        if len(v): out[k] = (float(v.mean()), float(v.std(ddof=1)) if len(v) > 1 else math.nan)
+    return out
+
 def results_markdown() -> str:
     "The results table (markdown): the paper's numbers, then every shipped model's committed metrics."
     head = '| model | split | metric distances | ' + ' | '.join(c[0] for c in COLUMNS) + ' |'
@@ -56,6 +71,10 @@ def results_markdown() -> str:
         if d is None: continue
         dist = 'minimum image' if d.get('mode') == 'periodic' else 'Euclidean'
         lines.append(f"| {label} | {d.get('dataset', '')} | {dist} | " + ' | '.join(_fmt(d, k, f) for _, k, f in COLUMNS) + ' |')
+    t = ybco13_folds_table()
+    if t['n_folds'] > 1:
+        pm = lambda k, f: f'{f.format(t[k][0])} ± {f.format(t[k][1])}' if k in t else '–'
+        lines.append(f"| NeSF on YBCO13, {t['n_folds']} folds (mean ± std) | YBCO13_fold*/test | minimum image | " + ' | '.join(pm(k, f) for _, k, f in COLUMNS) + ' |')
     return '\n'.join(lines)
 
 # %% ../nbs/90_paper.ipynb #b50aaa20
@@ -69,7 +88,8 @@ def training_markdown() -> str:
         p = weights_dir() / MODELS[name]
         if name == 'icsg3d-baseline' or not p.exists(): continue
         ck = load_checkpoint(p)
-        lines.append(f"| {label} | {ck['dataset']}/{ck['split']} ({ck['n_train']} structures) | {ck['epoch']} | "
+        ep = f"{ck['init_epochs']} + {ck['epoch']} (fine-tune)" if 'init_epochs' in ck else ck['epoch']
+        lines.append(f"| {label} | {ck['dataset']}/{ck['split']} ({ck['n_train']} structures) | {ep} | "
                      f"{ck['wall_seconds'] / 60:.1f} min | {ck['device']} | {ck['params']['total']:,} |")
     return '\n'.join(lines) + f'\n\nThe paper\'s NeSF: {PAPER_PARAMS:,} parameters, 3,200 epochs on a GPU.'
 
@@ -124,17 +144,6 @@ def regenerate(name: str, data=None) -> dict:
     old = load_metrics(name)
     dataset, split = old['dataset'].split('/')
     return evaluate(name, load_split(dataset, split, data), old.get('mode'))
-
-# %% ../nbs/90_paper.ipynb #eb23a5b9
-def ybco13_folds_table(folder=None) -> dict:
-    "Mean and unbiased std over the YBCO13 fold metrics files found (`ybco13_fold*.metrics.json`)."
-    files = sorted(Path(folder or weights_dir()).glob('*ybco13_fold*.metrics.json'))
-    rows = [json.loads(f.read_text()) for f in files]
-    out = {'n_folds': len(rows)}
-    for _, k, _f in COLUMNS[:7]:
-        v = np.array([r[k] for r in rows], float)
-        if len(v): out[k] = (float(v.mean()), float(v.std(ddof=1)) if len(v) > 1 else math.nan)
-    return out
 
 # %% ../nbs/90_paper.ipynb #0269434f
 def _scatter(ax, c: Crystal, title: str):
