@@ -156,7 +156,7 @@ def check_box(crystals, box, margin: float = 0.5):
                                 f'atoms reach {np.round(p.min(0), 2)} to {np.round(p.max(0), 2)} Å')
 
 # %% ../nbs/05_decoder.ipynb #00afe03e
-LEARNED_RECON = dict(grid_step=0.7, n_iter=16, tol=1e-3, verify_tol=0.45, species_interval=0.2)
+LEARNED_RECON = dict(grid_step=0.7, n_iter=16, tol=1e-3, verify_tol=0.55, min_cluster=15, species_interval=0.2)
 
 # %% ../nbs/05_decoder.ipynb #7d4eaaf1
 def interpolate(model: NeSF, a: Crystal, b: Crystal, vocab, steps: int = 6, recon: dict | None = None) -> list:
