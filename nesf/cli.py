@@ -17,7 +17,7 @@ from .reconstruction import ExactFields, ReconConfig, reconstruct, Reconstructio
 from .metrics import evaluate_reconstruction
 from .encoder import NeSFConfig
 from .decoder import ModelFields, NeSF, param_counts, check_box, LEARNED_RECON
-from .training import TrainConfig, PRESETS, train, load_checkpoint, model_from_checkpoint
+from .training import TrainConfig, PRESETS, train, load_checkpoint, model_from_checkpoint, pick_device
 
 # %% auto #0
 __all__ = ['MODELS', 'weights_dir', 'model_path', 'load_model', 'evaluate', 'check_covered', 'autoencode', 'cmd_evaluate',
@@ -127,6 +127,8 @@ def cmd_evaluate(a):
 
 def cmd_train(a):
     if a.preset == 'finetune' and not a.init: raise NeSFDataError('the finetune preset continues a run: give --init MODEL (a name or a checkpoint path)')
+    try: pick_device(a.device)
+    except (ValueError, RuntimeError) as e: raise NeSFDataError(f'--device {a.device}: {e}') from None
     if a.cifs: ds, val = load_any(a.cifs), None
     else:
         ds = load_split(a.dataset, a.split, a.data, n=a.n)
@@ -211,8 +213,8 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument('--epochs', type=int, default=None, help="override the preset's number of epochs")
     t.add_argument('--batch-size', type=int, default=None, help="override the preset's structures per step")
     t.add_argument('--lr', type=float, default=None, help="override the preset's peak learning rate (e.g. lower for --init)")
-    t.add_argument('--max-hours', type=float, default=None, help='stop after this much training time')
-    t.add_argument('--seed', type=int, default=None, help='random seed (default 0): same seed, same weights on CPU')
+    t.add_argument('--max-hours', type=float, default=None, help="stop after this much training time (with --init, the init run's time counts)")
+    t.add_argument('--seed', type=int, default=None, help='random seed (default 0): same seed, same device, same weights')
     t.add_argument('--init', default=None, help='fine-tune: start from this model (a name or a path); its training time is counted in')
     t.add_argument('--device', default=None, help='cpu, cuda or cuda:N (default: the GPU when torch sees one; under torchrun, each rank its LOCAL_RANK GPU)')
     t.add_argument('-n', type=int, default=None, help='only the first N structures')
