@@ -294,6 +294,8 @@ def plot_log(log_path, path=None, title: str = ''):
     for ax, keys in zip(axes, (('loss', 'val_loss'), ('pos',), ('spec',))):
         for k in keys:
             if k in rows[0]: ax.plot(ep, [r[k] for r in rows], label=k)
+        starts = [r['epoch'] for a, r in zip(rows, rows[1:]) if r.get('stage', 1) != a.get('stage', 1)]   # a fine-tune stage begins
+        for e in starts: ax.axvline(e - 0.5, color='grey', ls=':', lw=1)
         ax.set_yscale('log'); ax.set_xlabel('epoch'); ax.legend()
     axes[1].set_title('position MSE (Å²)'); axes[2].set_title('species cross-entropy')
     axes[0].set_title(title or 'weighted loss')
