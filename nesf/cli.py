@@ -127,7 +127,7 @@ def cmd_evaluate(a):
 
 def cmd_train(a):
     if a.preset == 'finetune' and not a.init: raise NeSFDataError('the finetune preset continues a run: give --init MODEL (a name or a checkpoint path)')
-    try: pick_device(a.device)
+    try: device = pick_device(a.device)                          # checked before any data is loaded
     except (ValueError, RuntimeError) as e: raise NeSFDataError(f'--device {a.device}: {e}') from None
     if a.cifs: ds, val = load_any(a.cifs), None
     else:
@@ -142,7 +142,7 @@ def cmd_train(a):
     mc = NeSFConfig.paper(len(ds.vocab)) if arch == 'paper' else NeSFConfig(len(ds.vocab))
     if a.vae: mc = replace(mc, vae=True)
     p = train(ds, a.out, mc, tc, val=val, dataset_name=a.dataset if not a.cifs else str(a.cifs), split=a.split if not a.cifs else '',
-              progress=not a.quiet, device=a.device, init=model_path(a.init) if a.init else None)
+              progress=not a.quiet, device=device, init=model_path(a.init) if a.init else None)
     print(f'weights: {p}')
 
 def _plain(v) -> bool:

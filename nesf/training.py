@@ -204,11 +204,10 @@ def _train(ds, out, mc, tc, val, dataset_name, split, progress, device, init=Non
     if init is not None:                            # fine-tuning: the init run's weights, config and training time
         ick = load_checkpoint(init)
         if list(ick.get('vocab', [])) != [int(v) for v in ds.vocab]: raise NeSFDataError(f'{init}: its species vocabulary is not this dataset\'s')
-        mc = model_from_checkpoint(ick).config
+        model = model_from_checkpoint(ick); mc = model.config
         origin = dict(init_from=str(init), init_epochs=int(ick['epoch']), init_wall_seconds=float(ick['wall_seconds']))
         wall = origin['init_wall_seconds']
-    model = NeSF(mc)
-    if init is not None: model.load_state_dict(ick['model'])
+    else: model = NeSF(mc)
     model = model.to(device)
     opt = torch.optim.Adam(model.parameters(), lr=tc.lr)
     full = collate(ds.crystals, ds.vocab)

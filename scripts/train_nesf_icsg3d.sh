@@ -8,4 +8,14 @@ NESF=${NESF:-.venv/bin/nesf}; split=${1:-train_disjoint}; out=${2:-runs/nesf_ics
 dev=${DEVICE:+--device $DEVICE}
 $NESF train --dataset ICSG3D --split "$split" --preset cpu --out "$out/stage1" --quiet $dev
 $NESF train --dataset ICSG3D --split "$split" --preset finetune --init "$out/stage1/model.pt" --out "$out/stage2" --quiet $dev
-echo "weights: $out/stage2/model.pt"
+# one run folder for scripts/ship.sh: the final weights, and both stages' logs joined (epochs and steps count on)
+cp "$out/stage2/model.pt" "$out/model.pt"
+${PYTHON:-.venv/bin/python} - "$out" <<'PY'
+import json, sys
+from pathlib import Path
+out = Path(sys.argv[1]); read = lambda p: [json.loads(l) for l in p.read_text().splitlines() if l.strip()]
+s1, s2 = read(out / 'stage1/log.jsonl'), read(out / 'stage2/log.jsonl')
+rows = [dict(r, stage=1) for r in s1] + [dict(r, epoch=r['epoch'] + s1[-1]['epoch'], step=r['step'] + s1[-1]['step'], stage=2) for r in s2]
+(out / 'log.jsonl').write_text(''.join(json.dumps(r) + '\n' for r in rows))
+PY
+echo "weights: $out/model.pt (ship with: scripts/ship.sh $out NAME ICSG3D test)"
