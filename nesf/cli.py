@@ -136,7 +136,7 @@ def cmd_train(a):
         try: val = load_split(a.dataset, val_split, a.data) if val_split else None
         except NeSFDataError: val = None
     tc = PRESETS[a.preset]()
-    over = {k: v for k, v in dict(epochs=a.epochs, batch_size=a.batch_size, lr=a.lr, max_hours=a.max_hours, seed=a.seed).items() if v is not None}
+    over = {k: v for k, v in dict(epochs=a.epochs, batch_size=a.batch_size, lr=a.lr, max_hours=a.max_hours, seed=a.seed, balance=a.balance).items() if v is not None}
     tc = replace(tc, **over)
     arch = a.arch or ('paper' if a.preset == 'paper' else 'periodic')
     mc = NeSFConfig.paper(len(ds.vocab)) if arch == 'paper' else NeSFConfig(len(ds.vocab))
@@ -213,6 +213,7 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument('--epochs', type=int, default=None, help="override the preset's number of epochs")
     t.add_argument('--batch-size', type=int, default=None, help="override the preset's structures per step")
     t.add_argument('--lr', type=float, default=None, help="override the preset's peak learning rate (e.g. lower for --init)")
+    t.add_argument('--balance', type=float, default=None, help="draw rare cell sizes more often: probability ~ (structures with the same atom count)^-BALANCE (0: plain shuffle)")
     t.add_argument('--max-hours', type=float, default=None, help="stop after this much training time (with --init, the init run's time counts)")
     t.add_argument('--seed', type=int, default=None, help='random seed (default 0): same seed, same device, same weights')
     t.add_argument('--init', default=None, help='fine-tune: start from this model (a name or a path); its training time is counted in')

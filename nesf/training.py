@@ -19,7 +19,7 @@ from .decoder import NeSF, param_counts
 
 # %% auto #0
 __all__ = ['PRESETS', 'TrainConfig', 'sample_queries', 'losses', 'code_version', 'save_checkpoint', 'load_checkpoint',
-           'model_from_checkpoint', 'pick_device', 'dist_info', 'train', 'validation_loss', 'plot_log']
+           'model_from_checkpoint', 'pick_device', 'dist_info', 'epoch_order', 'train', 'validation_loss', 'plot_log']
 
 # %% ../nbs/06_training.ipynb #8d6635e1
 @dataclass
@@ -48,6 +48,7 @@ class TrainConfig:
     w_kl: float = 1e-3
     grad_clip: float | None = 1.0
     seed: int = 0
+    balance: float = 0.0             # draw structures with probability ~ (structures of their atom count)^-balance; 0: shuffle
     max_hours: float | None = None   # stop (and checkpoint) after this much training time
     ckpt_minutes: float = 5.0        # checkpoint at least this often
     @classmethod
@@ -173,6 +174,14 @@ def _lr_factor(step, steps_per_epoch, tc: TrainConfig):
     if step < tc.warmup_steps: return (step + 1) / tc.warmup_steps
     return 0.5 * (1 + math.cos(math.pi * min(1.0, (step - tc.warmup_steps) / max(total - tc.warmup_steps, 1)))) * 0.98 + 0.02
 
+def epoch_order(n_atoms: torch.Tensor, # (N,) atoms per training structure
+                epoch: int, tc: TrainConfig) -> torch.Tensor:
+    "The structures of one epoch in order: a shuffle, or with `tc.balance` a weighted draw that favours rare cell sizes."
+    g = torch.Generator().manual_seed(tc.seed * 100003 + epoch)
+    if not tc.balance: return torch.randperm(len(n_atoms), generator=g)
+    _, inv, count = torch.unique(n_atoms, return_inverse=True, return_counts=True)
+    return torch.multinomial(count[inv].double() ** -tc.balance, len(n_atoms), replacement=True, generator=g)
+
 def _batch_of(full: CrystalBatch, idx) -> CrystalBatch:
     n = int(full.mask[idx].sum(1).max())
     return CrystalBatch(full.cart[idx, :n], full.frac[idx, :n], full.species[idx, :n], full.mask[idx, :n], full.lattice[idx], [full.ids[i] for i in idx])
@@ -210,7 +219,7 @@ def _train(ds, out, mc, tc, val, dataset_name, split, progress, device, init=Non
     else: model = NeSF(mc)
     model = model.to(device)
     opt = torch.optim.Adam(model.parameters(), lr=tc.lr)
-    full = collate(ds.crystals, ds.vocab)
+    full = collate(ds.crystals, ds.vocab); n_atoms = full.mask.sum(1)
     spe = len(ds) // (tc.batch_size * world)
     if spe == 0: raise NeSFDataError(f'{len(ds)} structures is fewer than one batch of {tc.batch_size} per process')
     if ck_path.exists():
@@ -236,7 +245,7 @@ def _train(ds, out, mc, tc, val, dataset_name, split, progress, device, init=Non
     epoch = start_epoch
     for epoch in range(start_epoch, tc.epochs):
         model.train()
-        perm = torch.randperm(len(ds), generator=torch.Generator().manual_seed(tc.seed * 100003 + epoch))
+        perm = epoch_order(n_atoms, epoch, tc)
         gen = torch.Generator().manual_seed(tc.seed * 7919 + epoch * 131 + rank)
         sums, nq, t_ep = {}, 0, time.time()
         for k in range(spe):
