@@ -126,7 +126,7 @@ def cmd_evaluate(a):
     _print_table(d, a.quiet or a.json == '-'); _write_json(d, a.json)
 
 def cmd_train(a):
-    if a.preset == 'finetune' and not a.init: raise NeSFDataError('the finetune preset continues a run: give --init MODEL (a name or a checkpoint path)')
+    if a.preset in ('finetune', 'transfer') and not a.init: raise NeSFDataError(f'the {a.preset} preset continues a run: give --init MODEL (a name or a checkpoint path)')
     try: device = pick_device(a.device)                          # checked before any data is loaded
     except (ValueError, RuntimeError) as e: raise NeSFDataError(f'--device {a.device}: {e}') from None
     if a.cifs: ds, val = load_any(a.cifs), None
@@ -136,7 +136,7 @@ def cmd_train(a):
         try: val = load_split(a.dataset, val_split, a.data) if val_split else None
         except NeSFDataError: val = None
     tc = PRESETS[a.preset]()
-    over = {k: v for k, v in dict(epochs=a.epochs, batch_size=a.batch_size, lr=a.lr, max_hours=a.max_hours, seed=a.seed, balance=a.balance).items() if v is not None}
+    over = {k: v for k, v in dict(epochs=a.epochs, batch_size=a.batch_size, lr=a.lr, max_hours=a.max_hours, seed=a.seed, balance=a.balance, relabel=a.relabel).items() if v is not None}
     tc = replace(tc, **over)
     arch = a.arch or ('paper' if a.preset == 'paper' else 'periodic')
     mc = NeSFConfig.paper(len(ds.vocab)) if arch == 'paper' else NeSFConfig(len(ds.vocab))
@@ -206,7 +206,7 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument('--split', default='train_disjoint', help='training split (default train_disjoint, the honest ICSG3D split; validation uses the val split)')
     t.add_argument('--data', default=None, help='folder holding nesf_paper/ (default: $NESF_DATA_MIRROR, then the cache)')
     t.add_argument('--cifs', default=None, help='train on your own folder of CIFs (or an official-format folder) instead')
-    t.add_argument('--preset', choices=list(PRESETS), default='cpu', help='cpu: 2 CPU cores, <= 2 h; finetune: the second stage, from --init (the shipped ICSG3D model is cpu, then finetune); paper: the reference recipe (GPU); quick: a smoke test')
+    t.add_argument('--preset', choices=list(PRESETS), default='cpu', help='cpu: 2 CPU cores, <= 2 h; finetune: the second stage, from --init (the shipped ICSG3D model is cpu, then finetune); transfer: finetune with --relabel 0.5, from --init; paper: the reference recipe (GPU); quick: a smoke test')
     t.add_argument('--arch', choices=['periodic', 'paper'], default=None, help='model architecture (default: paper for the paper preset, else periodic)')
     t.add_argument('--vae', action='store_true', help='variational latent (KL weight 1e-3)')
     t.add_argument('--out', required=True, help='output folder: ckpt.pt, model.pt, log.jsonl')
@@ -214,6 +214,7 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument('--batch-size', type=int, default=None, help="override the preset's structures per step")
     t.add_argument('--lr', type=float, default=None, help="override the preset's peak learning rate (e.g. lower for --init)")
     t.add_argument('--balance', type=float, default=None, help="draw rare cell sizes more often: probability ~ (structures with the same atom count)^-BALANCE (0: plain shuffle)")
+    t.add_argument('--relabel', type=float, default=None, help="share of each batch whose species are relabelled at random, consistently within a structure (default 0; 0.5 in the transfer preset)")
     t.add_argument('--max-hours', type=float, default=None, help="stop after this much training time (with --init, the init run's time counts)")
     t.add_argument('--seed', type=int, default=None, help='random seed (default 0): same seed, same device, same weights')
     t.add_argument('--init', default=None, help='fine-tune: start from this model (a name or a path); its training time is counted in')

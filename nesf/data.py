@@ -11,11 +11,12 @@ import numpy as np
 from pymatgen.core import Element, Lattice, Structure
 
 # %% auto #0
-__all__ = ['DATASETS', 'OFFICIAL_URL', 'is_quick', 'NeSFDataError', 'lattice_parameters', 'Crystal', 'atomic_write',
-           'safe_load_pickle', 'CrystalDataset', 'species_index', 'record_to_crystal', 'crystal_to_record',
-           'load_nesf_folder', 'save_nesf_folder', 'cache_dir', 'check_split', 'find_split', 'download_split',
-           'load_split', 'icsg3d_rule', 'lim_l6_rule', 'common_species_filter', 'build_dataset', 'load_cif_folder',
-           'load_any', 'textbook_crystals', 'build_from_mp', 'build_icsg3d_train']
+__all__ = ['DATASETS', 'OFFICIAL_URL', 'NEW_MATERIALS', 'is_quick', 'NeSFDataError', 'lattice_parameters', 'Crystal',
+           'atomic_write', 'safe_load_pickle', 'CrystalDataset', 'species_index', 'record_to_crystal',
+           'crystal_to_record', 'load_nesf_folder', 'save_nesf_folder', 'cache_dir', 'check_split', 'find_split',
+           'download_split', 'download_new_materials', 'load_split', 'icsg3d_rule', 'lim_l6_rule',
+           'common_species_filter', 'build_dataset', 'load_cif_folder', 'load_any', 'textbook_crystals',
+           'build_from_mp', 'build_icsg3d_train']
 
 # %% ../nbs/00_data.ipynb #62526d67
 def is_quick() -> bool:
@@ -217,9 +218,10 @@ def save_nesf_folder(ds: CrystalDataset, folder):
     atomic_write(folder / 'dataset_attr.json', json.dumps(attr).encode())
 
 # %% ../nbs/00_data.ipynb #debb2dae
-DATASETS = {'ICSG3D': ['train', 'train_disjoint', 'val', 'test'], 'lim_l6': ['train', 'val', 'test'],
+DATASETS = {'ICSG3D': ['train', 'train_disjoint', 'val', 'test', 'cmr_perov5_val'], 'lim_l6': ['train', 'val', 'test'],
             **{f'YBCO13_fold{k}': ['train', 'val', 'test'] for k in range(20)}}
 OFFICIAL_URL = 'https://raw.githubusercontent.com/omron-sinicx/neural-structure-field/develop/data/dataset_paper/dataset_{name}_{split}/{file}'
+NEW_MATERIALS = {('ICSG3D', 'cmr_perov5_val'): 'https://raw.githubusercontent.com/txie-93/cdvae/main/data/perov_5/val.csv'}
 
 def cache_dir() -> Path:
     "Where downloaded datasets go: `NESF_CACHE`, else `~/.cache/nesf`."
@@ -230,7 +232,7 @@ def _candidates(name, split, data=None):
     roots = [Path(data)] if data else []
     if os.environ.get('NESF_DATA_MIRROR'): roots.append(Path(os.environ['NESF_DATA_MIRROR']))
     roots.append(cache_dir())
-    return [p for r in roots for p in (r / 'nesf_paper' / sub, r / sub)]
+    return [p for r in roots for p in (r / 'nesf_paper' / sub, r / 'ood' / sub, r / sub)]
 
 def check_split(name: str, split: str):
     "Raise `NeSFDataError` listing the known names if `name`/`split` is not a paper dataset."
@@ -251,6 +253,7 @@ def find_split(name: str, split: str, data=None, download: bool = False) -> Path
 def download_split(name: str, split: str) -> Path:
     "Download an official split into the cache (ICSG3D training lists are rebuilt from Materials Project instead)."
     check_split(name, split)
+    if (name, split) in NEW_MATERIALS: return download_new_materials(name, split)
     if name == 'ICSG3D' and split.startswith('train'):
         raise NeSFDataError('the official ICSG3D training pickle is not published in a usable form: rebuild it with '
                             'nesf.data.build_icsg3d_train(split, api_key=...) (needs mp-api and a Materials Project key)')
@@ -261,6 +264,19 @@ def download_split(name: str, split: str) -> Path:
             with urllib.request.urlopen(url, timeout=60) as r: atomic_write(out / f, r.read())
         except OSError as e: raise NeSFDataError(f'could not download {url}: {e}') from None
     return out
+
+def download_new_materials(name: str, split: str) -> Path:
+    "Build a new-materials split from its source: CDVAE's perov_5 val CIFs, kept by the ICSG3D rule, in the ICSG3D vocabulary."
+    import csv, io
+    url = NEW_MATERIALS[(name, split)]
+    try:
+        with urllib.request.urlopen(url, timeout=60) as r: rows = list(csv.DictReader(io.StringIO(r.read().decode())))
+    except OSError as e: raise NeSFDataError(f'could not download {url}: {e}') from None
+    vocab = load_split(name, 'test', download=True).vocab
+    structs = [Structure.from_str(r['cif'], fmt='cif') for r in rows]
+    keep = [(s, f"perov5-{r['material_id']}") for s, r in zip(structs, rows) if set(s.atomic_numbers) <= set(vocab)]
+    ds = build_dataset([s for s, _ in keep], [i for _, i in keep], icsg3d_rule, vocab=vocab, name=f'{name}/{split}')
+    out = cache_dir() / 'ood' / f'{name}_{split}'; save_nesf_folder(ds, out); return out
 
 def load_split(name: str, split: str, data=None, download: bool = False, n: int | None = None) -> CrystalDataset:
     "Load a paper dataset split (optionally only its first `n` crystals)."

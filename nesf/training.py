@@ -19,7 +19,8 @@ from .decoder import NeSF, param_counts
 
 # %% auto #0
 __all__ = ['PRESETS', 'TrainConfig', 'sample_queries', 'losses', 'code_version', 'save_checkpoint', 'load_checkpoint',
-           'model_from_checkpoint', 'pick_device', 'dist_info', 'epoch_order', 'train', 'validation_loss', 'plot_log']
+           'model_from_checkpoint', 'pick_device', 'dist_info', 'epoch_order', 'relabel_species', 'train',
+           'validation_loss', 'plot_log']
 
 # %% ../nbs/06_training.ipynb #8d6635e1
 @dataclass
@@ -48,6 +49,7 @@ class TrainConfig:
     w_kl: float = 1e-3
     grad_clip: float | None = 1.0
     seed: int = 0
+    relabel: float = 0.0             # share of each batch whose species are relabelled (a random permutation of the vocabulary)
     balance: float = 0.0             # draw structures with probability ~ (structures of their atom count)^-balance; 0: shuffle
     max_hours: float | None = None   # stop (and checkpoint) after this much training time
     ckpt_minutes: float = 5.0        # checkpoint at least this often
@@ -65,12 +67,17 @@ class TrainConfig:
         "The second stage of the shipped ICSG3D recipe: from a `cpu` run (`init`), 24 more epochs at a fifth of the peak rate."
         return replace(cls.cpu(), epochs=24, lr=2e-4, max_hours=1.98)
     @classmethod
+    def transfer(cls):
+        "A fine-tune stage that teaches the model to carry the species it is given: `finetune` with half of each batch relabelled."
+        return replace(cls.finetune(), relabel=0.5)
+    @classmethod
     def quick(cls):
         "A few steps, for CI."
         return cls(epochs=2, batch_size=8, n_cell=32, n_cell_per_atom=4, n_local=8, n_species_q=8, warmup_steps=2,
                    ckpt_minutes=0.0)
 
-PRESETS = {'paper': TrainConfig.paper, 'cpu': TrainConfig.cpu, 'finetune': TrainConfig.finetune, 'quick': TrainConfig.quick}
+PRESETS = {'paper': TrainConfig.paper, 'cpu': TrainConfig.cpu, 'finetune': TrainConfig.finetune, 'transfer': TrainConfig.transfer,
+           'quick': TrainConfig.quick}
 
 # %% ../nbs/06_training.ipynb #2d93ac1a
 def _subset_atom_queries(batch, n, width, std, gen):
@@ -182,6 +189,14 @@ def epoch_order(n_atoms: torch.Tensor, # (N,) atoms per training structure
     _, inv, count = torch.unique(n_atoms, return_inverse=True, return_counts=True)
     return torch.multinomial(count[inv].double() ** -tc.balance, len(n_atoms), replacement=True, generator=g)
 
+def relabel_species(b: CrystalBatch, share: float, # the probability that a structure is relabelled
+                    n_species: int, gen) -> CrystalBatch:
+    "`b` with a random `share` of its structures relabelled: each species consistently replaced by another of the vocabulary."
+    pick = torch.rand(len(b), generator=gen) < share
+    perm = torch.argsort(torch.rand(len(b), n_species, generator=gen), dim=1)    # one permutation of the vocabulary per structure
+    new = torch.where(pick[:, None] & b.mask, perm.gather(1, b.species), b.species)
+    return CrystalBatch(b.cart, b.frac, new, b.mask, b.lattice, b.ids)
+
 def _batch_of(full: CrystalBatch, idx) -> CrystalBatch:
     n = int(full.mask[idx].sum(1).max())
     return CrystalBatch(full.cart[idx, :n], full.frac[idx, :n], full.species[idx, :n], full.mask[idx, :n], full.lattice[idx], [full.ids[i] for i in idx])
@@ -251,6 +266,7 @@ def _train(ds, out, mc, tc, val, dataset_name, split, progress, device, init=Non
         for k in range(spe):
             idx = perm[(k * world + rank) * tc.batch_size:(k * world + rank + 1) * tc.batch_size]
             b = _batch_of(full, idx)
+            if tc.relabel: b = relabel_species(b, tc.relabel, mc.n_species, gen)
             xp, sp, xs, ss = (t.to(device) for t in sample_queries(b, tc, gen, (lo, hi)))   # drawn on the CPU: same queries on any device
             b = b.to(device)
             for g in opt.param_groups: g['lr'] = tc.lr * _lr_factor(step, spe, tc)
