@@ -103,6 +103,11 @@ class NeSF(nn.Module):
     def forward(self, batch: CrystalBatch, xp, sp, xs, ss, sample: bool = False):
         "One training pass: fields at position queries (`xp`, `sp`) and species queries (`xs`, `ss`), lattice, KL."
         z, kl = self.encode(batch, sample)
+        return self.decode(z, batch, xp, sp, xs, ss, kl)
+
+    def decode(self, z, batch: CrystalBatch, xp, sp, xs, ss, kl=None):
+        "What `forward` returns, from given codes `z` (training, and refining the codes of an input)."
+        kl = z.new_zeros(()) if kl is None else kl
         abc, ang = self.lattice(z)
         if self.config.arch == 'paper':   # the reference: each decoder sees only its own queries
             pos, _ = self.field(z, xp, sp, species=False); spec = self.decoder.spec(z[ss], xs)

@@ -12,7 +12,7 @@ from .fields import image_offsets
 from .reconstruction import Reconstruction
 
 # %% auto #0
-__all__ = ['nearest', 'nesf_metrics', 'match_metrics', 'evaluate_reconstruction']
+__all__ = ['nearest', 'nesf_metrics', 'match_metrics', 'evaluate_reconstruction', 'species_confusion', 'plot_confusion']
 
 # %% ../nbs/03_metrics.ipynb #ae1e7731
 def nearest(a: np.ndarray, b: np.ndarray, lattice: np.ndarray | None = None):
@@ -78,3 +78,39 @@ def evaluate_reconstruction(rec: Reconstruction, truth, mode: str = 'paper', mat
     d = nesf_metrics(rec, truth, mode)
     d.update(match_metrics(rec, truth) if matcher else dict(match_rate=math.nan, mean_rms=math.nan))
     return d
+
+# %% ../nbs/03_metrics.ipynb #f6ec88db
+def species_confusion(rec: Reconstruction, truth, mode: str = 'periodic'):
+    "Counts of (true element, predicted element of the nearest predicted atom) over all true atoms: (elements, matrix)."
+    vocab, pairs = np.asarray(rec.vocab), []
+    for i, t in enumerate(truth):
+        pc = rec.cart[i]
+        if not len(pc): pairs += [(z, 0) for z in t.numbers]; continue   # nothing found: predicted element 0
+        lat = t.lattice if mode == 'periodic' else None
+        if mode == 'periodic': pc = (pc @ np.linalg.inv(rec.lattice[i])) @ t.lattice
+        _, j = nearest(t.cart, pc, lat)
+        pairs += list(zip(t.numbers.tolist(), vocab[rec.species[i]][j].tolist()))
+    els = sorted({int(z) for p in pairs for z in p})
+    at = {z: k for k, z in enumerate(els)}
+    M = np.zeros((len(els), len(els)), int)
+    for a, b in pairs: M[at[a], at[b]] += 1
+    return els, M
+
+def plot_confusion(els, M, title: str = '', path=None, min_count: int = 1):
+    "Row-normalised confusion of true (rows) against predicted (columns) elements; rows with fewer than `min_count` atoms are dropped."
+    import matplotlib.pyplot as plt
+    from pymatgen.core import Element
+    keep = [k for k in range(len(els)) if M[k].sum() >= min_count or M[:, k].sum() >= min_count]
+    M, els = M[np.ix_(keep, keep)], [els[k] for k in keep]
+    R = M / np.maximum(M.sum(1, keepdims=True), 1)
+    names = [Element.from_Z(z).symbol if z else '–' for z in els]
+    n = len(els); fig, ax = plt.subplots(figsize=(max(5, 0.16 * n + 2), max(4.4, 0.16 * n + 1.4)))
+    im = ax.imshow(R, cmap='viridis', vmin=0, vmax=1)
+    ax.set_xticks(range(n), names, rotation=90, fontsize=6); ax.set_yticks(range(n), names, fontsize=6)
+    ax.set_xlabel('predicted element (nearest predicted atom)'); ax.set_ylabel('true element')
+    acc = 100 * np.trace(M) / max(M.sum(), 1)
+    ax.set_title(f'{title} species confusion: {acc:.1f} % of {M.sum()} atoms right', fontsize=9)
+    fig.colorbar(im, ax=ax, fraction=0.04, label='share of the true element\'s atoms')
+    fig.tight_layout()
+    if path: fig.savefig(path, dpi=130)
+    return fig

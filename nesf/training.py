@@ -18,9 +18,9 @@ from .encoder import NeSFConfig
 from .decoder import NeSF, param_counts
 
 # %% auto #0
-__all__ = ['PRESETS', 'TrainConfig', 'sample_queries', 'losses', 'code_version', 'save_checkpoint', 'load_checkpoint',
+__all__ = ['PRESETS', 'REFINE', 'TrainConfig', 'sample_queries', 'losses', 'code_version', 'save_checkpoint', 'load_checkpoint',
            'model_from_checkpoint', 'pick_device', 'dist_info', 'epoch_order', 'relabel_species', 'train',
-           'validation_loss', 'plot_log']
+           'validation_loss', 'refine_codes', 'plot_log']
 
 # %% ../nbs/06_training.ipynb #8d6635e1
 @dataclass
@@ -307,6 +307,31 @@ def validation_loss(model: NeSF, val: CrystalDataset, tc: TrainConfig, box, n: i
     with torch.no_grad():
         xp, sp, xs, ss = (t.to(dev) for t in sample_queries(b, tc, gen, box)); b = b.to(dev)
         return float(losses(model(b, xp, sp, xs, ss), b, xp, sp, xs, ss, model.config.mode, tc)['loss'])
+
+# %% ../nbs/06_training.ipynb #12aff140
+REFINE = dict(steps=10, lr=0.05)
+
+def refine_codes(model: NeSF, crystals, vocab, steps: int = REFINE['steps'], # Adam steps on the codes; 0: the encoder's codes
+                 lr: float = REFINE['lr'], # Adam step size on the codes
+                 tc: TrainConfig | None = None, # the queries and loss weights (default: the `cpu` recipe)
+                 batch: int = 64, seed: int = 0) -> torch.Tensor:
+    "Codes (N, latent) of `crystals`: the encoder's, then `steps` Adam steps on the codes alone fitting each crystal's own fields."
+    tc, model, out = tc or TrainConfig.cpu(), model.eval(), []
+    dev, c = next(model.parameters()).device, model.config
+    box = (np.array(c.box_lo), np.array(c.box_hi))
+    for i in range(0, len(crystals), batch):
+        b = collate(crystals[i:i + batch], vocab)
+        with torch.no_grad(): z, _ = model.encode(b.to(dev))
+        z = z.detach().clone().requires_grad_(steps > 0)
+        opt, gen = torch.optim.Adam([z], lr=lr), torch.Generator().manual_seed(seed)
+        for k in range(steps):
+            for g in opt.param_groups: g['lr'] = lr * 0.5 * (1 + math.cos(math.pi * k / steps))   # cosine to zero: the code settles
+            xp, sp, xs, ss = (t.to(dev) for t in sample_queries(b, tc, gen, box))   # drawn on the CPU: same queries on any device
+            bd = b.to(dev)
+            d = losses(model.decode(z, bd, xp, sp, xs, ss), bd, xp, sp, xs, ss, model.config.mode, tc)
+            opt.zero_grad(); z.grad, = torch.autograd.grad(d['loss'], z); opt.step()
+        out.append(z.detach())
+    return torch.cat(out)
 
 # %% ../nbs/06_training.ipynb #377ed7eb
 def plot_log(log_path, path=None, title: str = ''):
