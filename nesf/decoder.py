@@ -124,7 +124,9 @@ def param_counts(m: NeSF) -> dict:
 # %% ../nbs/05_decoder.ipynb #7768593e
 class ModelFields:
     "A trained NeSF model and a list of crystals, as a field source for `reconstruct`."
-    def __init__(self, model: NeSF, crystals, vocab, chunk: int = 65536, z=None):
+    def __init__(self, model: NeSF, crystals, vocab, chunk: int = 65536, z=None,
+                 z_species=None, # codes for the species field only (e.g. refined ones); default `z`
+                ):
         self.model, self.vocab, self.chunk = model.eval(), list(vocab), chunk
         c = model.config; self.mode = c.mode
         self.crystals = list(crystals)
@@ -134,7 +136,7 @@ class ModelFields:
             check_box(self.crystals, self.box)
         with torch.no_grad():
             if z is None: z, _ = model.encode(collate(self.crystals, self.vocab))
-            self.z = z
+            self.z, self.z_species = z, (z if z_species is None else z_species)
             abc, ang = model.lattice(z)
             abc, ang = abc.clamp(min=1.0), ang.clamp(math.radians(30), math.radians(150))   # keep a cell a cell
             self.abc, self.angles = abc, ang
@@ -145,7 +147,7 @@ class ModelFields:
         outs = []
         with torch.no_grad():
             for i in range(0, len(x), self.chunk):
-                v, s = self.model.field(self.z, x[i:i + self.chunk], sid[i:i + self.chunk], self._lat, species)
+                v, s = self.model.field(self.z_species if species else self.z, x[i:i + self.chunk], sid[i:i + self.chunk], self._lat, species)
                 outs.append(s.argmax(-1) if species else v)
         return torch.cat(outs) if outs else x.new_zeros((0,) if species else (0, 3))
     def position(self, x, sid): return self._eval(x, sid, False)

@@ -80,7 +80,8 @@ def evaluate_reconstruction(rec: Reconstruction, truth, mode: str = 'paper', mat
     return d
 
 # %% ../nbs/03_metrics.ipynb #f6ec88db
-def species_confusion(rec: Reconstruction, truth, mode: str = 'periodic'):
+def species_confusion(rec: Reconstruction, truth, mode: str = 'periodic', elements=None # atomic numbers to index by (default: those that occur)
+                     ):
     "Counts of (true element, predicted element of the nearest predicted atom) over all true atoms: (elements, matrix)."
     vocab, pairs = np.asarray(rec.vocab), []
     for i, t in enumerate(truth):
@@ -90,13 +91,13 @@ def species_confusion(rec: Reconstruction, truth, mode: str = 'periodic'):
         if mode == 'periodic': pc = (pc @ np.linalg.inv(rec.lattice[i])) @ t.lattice
         _, j = nearest(t.cart, pc, lat)
         pairs += list(zip(t.numbers.tolist(), vocab[rec.species[i]][j].tolist()))
-    els = sorted({int(z) for p in pairs for z in p})
+    els = list(elements) if elements is not None else sorted({int(z) for p in pairs for z in p})
     at = {z: k for k, z in enumerate(els)}
     M = np.zeros((len(els), len(els)), int)
     for a, b in pairs: M[at[a], at[b]] += 1
     return els, M
 
-def plot_confusion(els, M, title: str = '', path=None, min_count: int = 1):
+def plot_confusion(els, M, title: str = '', path=None, min_count: int = 1, ax=None):
     "Row-normalised confusion of true (rows) against predicted (columns) elements; rows with fewer than `min_count` atoms are dropped."
     import matplotlib.pyplot as plt
     from pymatgen.core import Element
@@ -104,13 +105,15 @@ def plot_confusion(els, M, title: str = '', path=None, min_count: int = 1):
     M, els = M[np.ix_(keep, keep)], [els[k] for k in keep]
     R = M / np.maximum(M.sum(1, keepdims=True), 1)
     names = [Element.from_Z(z).symbol if z else '–' for z in els]
-    n = len(els); fig, ax = plt.subplots(figsize=(max(5, 0.16 * n + 2), max(4.4, 0.16 * n + 1.4)))
+    n = len(els)
+    if ax is None: fig, ax = plt.subplots(figsize=(max(5, 0.16 * n + 2), max(4.4, 0.16 * n + 1.4)))
+    else: fig = ax.figure
     im = ax.imshow(R, cmap='viridis', vmin=0, vmax=1)
     ax.set_xticks(range(n), names, rotation=90, fontsize=6); ax.set_yticks(range(n), names, fontsize=6)
     ax.set_xlabel('predicted element (nearest predicted atom)'); ax.set_ylabel('true element')
     acc = 100 * np.trace(M) / max(M.sum(), 1)
     ax.set_title(f'{title} species confusion: {acc:.1f} % of {M.sum()} atoms right', fontsize=9)
     fig.colorbar(im, ax=ax, fraction=0.04, label='share of the true element\'s atoms')
-    fig.tight_layout()
+    if path: fig.tight_layout()
     if path: fig.savefig(path, dpi=130)
     return fig

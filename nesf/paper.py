@@ -15,10 +15,10 @@ from .decoder import ModelFields, interpolate, LEARNED_RECON
 from .cli import MODELS, weights_dir, load_model, evaluate
 
 # %% auto #0
-__all__ = ['PAPER', 'ROWS', 'COLUMNS', 'FOLDS_DIR', 'PAPER_PARAMS', 'BENCH', 'TOL', 'metrics_path', 'load_metrics',
+__all__ = ['PAPER', 'ROWS', 'COLUMNS', 'SPLIT_ROWS', 'FOLDS_DIR', 'PAPER_PARAMS', 'BENCH', 'TOL', 'metrics_path', 'load_metrics',
            'ybco13_folds_table', 'results_markdown', 'training_markdown', 'speed_markdown', 'resolution_markdown',
-           'compare_metrics', 'regenerate', 'reconstruction_figure', 'snapshots_figure', 'interpolation_figure',
-           'find_crystal']
+           'compare_metrics', 'regenerate', 'confusion_figure', 'reconstruction_figure', 'snapshots_figure',
+           'interpolation_figure', 'find_crystal']
 
 # %% ../nbs/90_paper.ipynb #a9c53d10
 PAPER = {'NeSF (paper)': dict(atom_count_error_pct=0.53, position_error_actual_A=0.0308, position_error_detected_A=0.0359,
@@ -34,13 +34,15 @@ COLUMNS = [('atoms err. %', 'atom_count_error_pct', '{:.2f}'), ('pos. actual Å'
            ('species detected %', 'species_error_detected_pct', '{:.2f}'), ('length MAE Å', 'length_mae_A', '{:.4f}'),
            ('angle MAE °', 'angle_mae_deg', '{:.3f}'), ('match %', 'match_rate', '{:.1f}'), ('s / structure', 'seconds_per_structure', '{:.3f}')]
 
-def metrics_path(name: str) -> Path:
-    "Where the metrics JSON of a shipped model lives."
-    return weights_dir() / (Path(MODELS[name]).stem + '.metrics.json')
+SPLIT_ROWS = [('NeSF, honest (train_disjoint), new materials', 'icsg3d', 'cmr_perov5_val')]   # shipped models on other splits
 
-def load_metrics(name: str) -> dict | None:
+def metrics_path(name: str, split: str | None = None) -> Path:
+    "Where the metrics JSON of a shipped model lives (on its own test split, or on `split`)."
+    return weights_dir() / (Path(MODELS[name]).stem + (f'.{split}' if split else '') + '.metrics.json')
+
+def load_metrics(name: str, split: str | None = None) -> dict | None:
     "The committed metrics of a shipped model (None if it has none)."
-    p = metrics_path(name)
+    p = metrics_path(name, split)
     return json.loads(p.read_text()) if p.exists() else None
 
 def _fmt(d, k, f):
@@ -66,8 +68,8 @@ def results_markdown() -> str:
     head = '| model | split | metric distances | ' + ' | '.join(c[0] for c in COLUMNS) + ' |'
     lines = [head, '|' + '---|' * (len(COLUMNS) + 3)]
     for name, d in PAPER.items(): lines.append(f'| {name} | ICSG3D test | Euclidean | ' + ' | '.join(_fmt(d, k, f) for _, k, f in COLUMNS) + ' |')
-    for label, name in ROWS:
-        d = load_metrics(name)
+    for label, name, split in [(l, n, None) for l, n in ROWS] + SPLIT_ROWS:
+        d = load_metrics(name, split)
         if d is None: continue
         dist = 'minimum image' if d.get('mode') == 'periodic' else 'Euclidean'
         lines.append(f"| {label} | {d.get('dataset', '')} | {dist} | " + ' | '.join(_fmt(d, k, f) for _, k, f in COLUMNS) + ' |')
@@ -139,11 +141,29 @@ def compare_metrics(new: dict, old: dict, tol: dict = TOL) -> list:
         if not (abs(a - b) <= t or (math.isinf(a) and a == b)): bad.append((k, a, b))
     return bad
 
-def regenerate(name: str, data=None) -> dict:
+def regenerate(name: str, data=None, split: str | None = None) -> dict:
     "Re-run `nesf evaluate` for shipped model `name` on the split its metrics file names."
-    old = load_metrics(name)
+    old = load_metrics(name, split)
     dataset, split = old['dataset'].split('/')
     return evaluate(name, load_split(dataset, split, data), old.get('mode'))
+
+# %% ../nbs/90_paper.ipynb #3682a6e9
+def confusion_figure(model_name: str, ds, path=None):
+    "Species confusion over `ds`: the plain encoder beside the shipped pipeline (refined species code), on one element axis."
+    import matplotlib.pyplot as plt
+    from nesf.metrics import species_confusion, plot_confusion
+    from nesf.training import model_fields, REFINE
+    m, ck = load_model(model_name)
+    cfg = ReconConfig(mode=m.config.mode, **LEARNED_RECON)
+    recs = [reconstruct(model_fields(m, ds.crystals, ck['vocab'], refine=r), cfg) for r in (None, REFINE)]
+    tables = [species_confusion(r, ds.crystals) for r in recs]
+    els = sorted(set(tables[0][0]) | set(tables[1][0]))
+    n = len(els); fig, axes = plt.subplots(1, 2, figsize=(2 * (0.16 * n + 2.2), 0.16 * n + 1.8))
+    for ax, r, t in zip(axes, recs, ('plain encoder', 'species code (shipped)')):
+        plot_confusion(*species_confusion(r, ds.crystals, elements=els), f'{ds.name}, {model_name}, {t}:', ax=ax)
+    fig.tight_layout()
+    if path: fig.savefig(path, dpi=120)
+    return fig, [t[1] for t in tables]
 
 # %% ../nbs/90_paper.ipynb #0269434f
 def _scatter(ax, c: Crystal, title: str):

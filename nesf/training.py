@@ -15,12 +15,12 @@ import nesf
 from .data import CrystalDataset, NeSFDataError, atomic_write
 from .fields import CrystalBatch, collate, nearest_atom, atom_queries, global_queries, cell_queries, dataset_box
 from .encoder import NeSFConfig
-from .decoder import NeSF, param_counts
+from .decoder import NeSF, param_counts, ModelFields
 
 # %% auto #0
 __all__ = ['PRESETS', 'REFINE', 'TrainConfig', 'sample_queries', 'losses', 'code_version', 'save_checkpoint', 'load_checkpoint',
            'model_from_checkpoint', 'pick_device', 'dist_info', 'epoch_order', 'relabel_species', 'train',
-           'validation_loss', 'refine_codes', 'plot_log']
+           'validation_loss', 'fit_codes', 'model_fields', 'plot_log']
 
 # %% ../nbs/06_training.ipynb #8d6635e1
 @dataclass
@@ -309,13 +309,28 @@ def validation_loss(model: NeSF, val: CrystalDataset, tc: TrainConfig, box, n: i
         return float(losses(model(b, xp, sp, xs, ss), b, xp, sp, xs, ss, model.config.mode, tc)['loss'])
 
 # %% ../nbs/06_training.ipynb #12aff140
-REFINE = dict(steps=10, lr=0.05)
+REFINE = dict(steps=10, lr=0.1)
 
-def refine_codes(model: NeSF, crystals, vocab, steps: int = REFINE['steps'], # Adam steps on the codes; 0: the encoder's codes
-                 lr: float = REFINE['lr'], # Adam step size on the codes
-                 tc: TrainConfig | None = None, # the queries and loss weights (default: the `cpu` recipe)
-                 batch: int = 64, seed: int = 0) -> torch.Tensor:
-    "Codes (N, latent) of `crystals`: the encoder's, then `steps` Adam steps on the codes alone fitting each crystal's own fields."
+def _code_loss(model, z, b, field, tc, gen, box, dev):
+    "The loss of one field of crystals `b` under codes `z` on fresh queries: species cross-entropy, or position and lattice MSE."
+    if field == 'species':
+        x, s = _subset_atom_queries(b, tc.n_species_q, tc.species_width, tc.species_std, gen)   # drawn on the CPU
+        _, j = nearest_atom(x, s, b, model.config.mode)
+        _, logits = model.field(z, x.to(dev), s.to(dev), b.lattice.to(dev))
+        return F.cross_entropy(logits, b.species[s, j].to(dev))
+    xp, sp, _, _ = sample_queries(b, tc, gen, box)
+    v, _ = nearest_atom(xp, sp, b, model.config.mode)
+    abc, ang = model.lattice(z)
+    pos, _ = model.field(z, xp.to(dev), sp.to(dev), b.lattice.to(dev), species=False)
+    bd = b.to(dev)
+    return tc.w_pos * F.mse_loss(pos, v.to(dev)) + tc.w_len * F.mse_loss(abc, bd.abc) + tc.w_ang * F.mse_loss(ang, bd.angles)
+
+def fit_codes(model: NeSF, crystals, vocab, field: str = 'species', # which field the codes are fitted to: 'species' or 'position' (with the lattice)
+              steps: int = REFINE['steps'], # Adam steps on the codes; 0: the encoder's codes
+              lr: float = REFINE['lr'], # peak Adam step size (cosine to zero)
+              tc: TrainConfig | None = None, # queries and loss weights (default: the `cpu` recipe's)
+              batch: int = 64, seed: int = 0) -> torch.Tensor:
+    "Codes (N, latent) of `crystals` for one field: the encoder's, then `steps` Adam steps on the codes alone fitting each crystal's own field."
     tc, model, out = tc or TrainConfig.cpu(), model.eval(), []
     dev, c = next(model.parameters()).device, model.config
     box = (np.array(c.box_lo), np.array(c.box_hi))
@@ -326,12 +341,17 @@ def refine_codes(model: NeSF, crystals, vocab, steps: int = REFINE['steps'], # A
         opt, gen = torch.optim.Adam([z], lr=lr), torch.Generator().manual_seed(seed)
         for k in range(steps):
             for g in opt.param_groups: g['lr'] = lr * 0.5 * (1 + math.cos(math.pi * k / steps))   # cosine to zero: the code settles
-            xp, sp, xs, ss = (t.to(dev) for t in sample_queries(b, tc, gen, box))   # drawn on the CPU: same queries on any device
-            bd = b.to(dev)
-            d = losses(model.decode(z, bd, xp, sp, xs, ss), bd, xp, sp, xs, ss, model.config.mode, tc)
-            opt.zero_grad(); z.grad, = torch.autograd.grad(d['loss'], z); opt.step()
+            loss = _code_loss(model, z, b, field, tc, gen, box, dev)
+            opt.zero_grad(); z.grad, = torch.autograd.grad(loss, z); opt.step()
         out.append(z.detach())
     return torch.cat(out)
+
+def model_fields(model: NeSF, crystals, vocab, refine: dict | None = REFINE, # species code: steps and lr (None: the encoder's)
+                 refine_position: dict | None = None, # position code: steps and lr (None: the encoder's)
+                ) -> ModelFields:
+    "A trained model's fields of `crystals` for `reconstruct`, each field from its own code: the encoder's, or refined by `fit_codes`."
+    code = lambda field, r: fit_codes(model, crystals, vocab, field, **r) if r and r.get('steps') else None
+    return ModelFields(model, crystals, vocab, z=code('position', refine_position), z_species=code('species', refine))
 
 # %% ../nbs/06_training.ipynb #377ed7eb
 def plot_log(log_path, path=None, title: str = ''):

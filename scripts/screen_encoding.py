@@ -1,12 +1,12 @@
-"""Screen encodings (refinement steps and step size) of NeSF checkpoints on ICSG3D val and the new-materials split.
+"""Screen encodings (species-code refinement: steps and step size) of NeSF checkpoints on ICSG3D val and the new-materials split.
 Never on test. Writes one JSON line per (model, split, setting) to data/experiments/screen_encoding.jsonl.
-  python scripts/screen_encoding.py MODEL [MODEL ...] --settings 0:0 10:0.05 20:0.01"""
+  python scripts/screen_encoding.py MODEL [MODEL ...] --settings 0:0 10:0.1 10:0.1:10:0.02   (species steps:lr[:position steps:lr])"""
 import argparse, json, time
 from pathlib import Path
 import numpy as np
 from nesf.data import load_split
-from nesf.training import load_checkpoint, model_from_checkpoint, refine_codes
-from nesf.decoder import ModelFields, LEARNED_RECON
+from nesf.training import load_checkpoint, model_from_checkpoint, model_fields
+from nesf.decoder import LEARNED_RECON
 from nesf.reconstruction import reconstruct, ReconConfig
 from nesf.metrics import evaluate_reconstruction
 
@@ -22,13 +22,13 @@ for mp in a.models:
         if split == 'test': raise SystemExit('screening never uses test')
         ds = load_split(a.dataset, split)
         for s in a.settings:
-            steps, lr = int(s.split(':')[0]), float(s.split(':')[1])
+            v = s.split(':'); steps, lr = int(v[0]), float(v[1]); psteps, plr = (int(v[2]), float(v[3])) if len(v) > 2 else (0, 0.0)
             t0 = time.time(); parts = []
-            z = refine_codes(m, ds.crystals, ck['vocab'], steps=steps, lr=lr)
-            rec = reconstruct(ModelFields(m, ds.crystals, ck['vocab'], z=z), ReconConfig(mode=m.config.mode, **LEARNED_RECON))
+            src = model_fields(m, ds.crystals, ck['vocab'], refine=dict(steps=steps, lr=lr), refine_position=dict(steps=psteps, lr=plr))
+            rec = reconstruct(src, ReconConfig(mode=m.config.mode, **LEARNED_RECON))
             t = time.time() - t0
             out = evaluate_reconstruction(rec, ds.crystals, 'periodic', True)
             row = dict(model=str(mp), epochs=int(ck['epoch']), train_minutes=round(ck['wall_seconds'] / 60, 1), split=f'{a.dataset}/{split}',
-                       n=len(ds), refine_steps=steps, refine_lr=lr, s_per_structure=round(t / len(ds), 4), **{k: round(out[k], 4) for k in keys})
+                       n=len(ds), refine_steps=steps, refine_lr=lr, position_steps=psteps, position_lr=plr, s_per_structure=round(t / len(ds), 4), **{k: round(out[k], 4) for k in keys})
             print(json.dumps(row), flush=True)
             with open(a.out, 'a') as f: f.write(json.dumps(row) + '\n')
