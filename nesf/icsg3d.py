@@ -190,8 +190,8 @@ def load_baseline(path):
 
 # %% ../nbs/07b_icsg3d.ipynb #e7b8a30f
 @torch.no_grad()
-def decode_grids(vae, unet, x, vocab, cond_bin=0):
-    "Mean-latent reconstruction (B, 4, d, d, d), U-Net classes (restricted to background + `vocab`) and mask (B, d, d, d); no `vae`: the input itself. `cond_bin`: a bin, bins per grid, or 'best'."
+def decode_grids(vae, unet, x, vocab, cond_bin=0, threshold: float = 0.8):
+    "Mean-latent reconstruction (B, 4, d, d, d), U-Net classes (restricted to background + `vocab`) and mask (B, d, d, d) at `threshold` (reference 0.8); no `vae`: the input itself. `cond_bin`: a bin, bins per grid, or 'best'."
     if vae is None: xh = x
     else:
         if isinstance(cond_bin, str): assert cond_bin == 'best', cond_bin; cond_bin = best_condition(vae, x)
@@ -200,14 +200,14 @@ def decode_grids(vae, unet, x, vocab, cond_bin=0):
     logits, mask = unet(xh)
     allowed = torch.zeros(logits.shape[1], dtype=torch.bool); allowed[0] = True; allowed[torch.as_tensor(list(vocab))] = True
     logits[:, ~allowed] = -torch.inf
-    return xh, logits.argmax(1), torch.sigmoid(mask) >= 0.8
+    return xh, logits.argmax(1), torch.sigmoid(mask) >= threshold
 
 def autoencode_voxels(vae, unet, crystals, vocab, vox: VoxelConfig | None = None, shrink: bool = False,
-                      readout: str = 'range', cond_bin=0):
+                      readout: str = 'range', cond_bin=0, threshold: float = 0.8):
     "Autoencode crystals through the voxel pipeline: a `Reconstruction` and the number of failed segmentations (`vae=None`: segment the true grids)."
     vox = vox or VoxelConfig(); vocab = [int(z) for z in vocab]
     x, _, shifts, _ = voxel_batch(crystals, vox)
-    xh, spec, mask = decode_grids(vae.eval() if vae is not None else None, unet.eval(), x, vocab, cond_bin)
+    xh, spec, mask = decode_grids(vae.eval() if vae is not None else None, unet.eval(), x, vocab, cond_bin, threshold)
     abc = lattice_from_ramps(xh[:, 1:], vox.pad, shrink, readout).double().numpy()
     pos = {z: i for i, z in enumerate(vocab)}
     cart, species, failed = [], [], 0
@@ -293,21 +293,26 @@ def train_vae(vae: ConditionalDFCVAE, unet: UNet3D, crystals, cfg: BaselineTrain
 
 # %% ../nbs/07b_icsg3d.ipynb #b4cd261f
 @torch.no_grad()
-def plot_example(vae, unet, c: Crystal, vocab, vox: VoxelConfig | None = None, k: int | None = None, path=None):
-    "Slice `k` (default: through the first atom) of input density, decoded density, mask probability and regions."
+def plot_example(vae, unet, c: Crystal, vocab, vox: VoxelConfig | None = None, k: int | None = None, path=None, cond_bin=0):
+    "Slice `k` (default: through the atoms' mean height) of input density, decoded density, mask probability, regions and true labels, with colour bars."
     import matplotlib.pyplot as plt
     vox = vox or VoxelConfig(); x, lab, _, _ = voxel_batch([c], vox)
-    cond = condition(1, vae.config.ncond)
+    cb = best_condition(vae.eval(), x) if cond_bin == 'best' else cond_bin
+    cond = condition(1, vae.config.ncond, cb)
     xh = vae.eval().decode(vae.eval().encode(x, cond)[0], cond); lg, mk = unet.eval()(xh)
     R = segment_regions((torch.sigmoid(mk[0]) >= 0.8).numpy())
     if k is None: k = int(np.argwhere(lab[0].numpy() > 0)[:, 2].mean()) if (lab[0] > 0).any() else vox.d // 2
-    panels = [(x[0, 0, :, :, k], 'input density'), (xh[0, 0, :, :, k], 'decoded density'),
-              (torch.sigmoid(mk[0, :, :, k]), 'U-Net mask probability'), (torch.from_numpy(R[:, :, k]), 'watershed regions'),
-              (lab[0, :, :, k], 'true labels (Z)')]
-    fig, axs = plt.subplots(1, len(panels), figsize=(3 * len(panels), 3.2))
-    for ax, (im, t) in zip(axs, panels):
-        ax.imshow(np.asarray(im, dtype=float).T, origin='lower', cmap='tab20' if 'regions' in t or 'labels' in t else 'viridis')
+    vmax = float(max(x[0, 0].max(), xh[0, 0].max()))
+    panels = [(x[0, 0, :, :, k], 'input density', 'viridis', (0, vmax), 'density (e / Å³)'),
+              (xh[0, 0, :, :, k], 'decoded density', 'viridis', (0, vmax), 'density (e / Å³)'),
+              (torch.sigmoid(mk[0, :, :, k]), 'U-Net mask probability', 'magma', (0, 1), 'P(atom)'),
+              (torch.from_numpy(R[:, :, k]), 'watershed regions', 'tab20', None, 'region id (0: background)'),
+              (lab[0, :, :, k], 'true labels (Z)', 'tab20', None, 'atomic number Z (0: empty)')]
+    fig, axs = plt.subplots(1, len(panels), figsize=(3.4 * len(panels), 3.4))
+    for ax, (im, t, cmap, lim, cl) in zip(axs, panels):
+        h = ax.imshow(np.asarray(im, dtype=float).T, origin='lower', cmap=cmap, **(dict(vmin=lim[0], vmax=lim[1]) if lim else {}))
         ax.set_title(t, fontsize=9); ax.set_xticks([]); ax.set_yticks([])
-    fig.suptitle(f'{c.id} {c.formula}: slice {k} of {vox.d}', fontsize=10); fig.tight_layout()
+        bar = fig.colorbar(h, ax=ax, fraction=0.046, pad=0.03); bar.set_label(cl, fontsize=7); bar.ax.tick_params(labelsize=7)
+    fig.suptitle(f'{c.id} {c.formula}: slice {k} of {vox.d} (condition bin {int(torch.as_tensor(cb).flatten()[0])})', fontsize=10); fig.tight_layout()
     if path: fig.savefig(path, dpi=100)
     return fig

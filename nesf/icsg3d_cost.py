@@ -10,7 +10,7 @@ import torch
 from .icsg3d import ConditionalDFCVAE, VAEConfig, UNet3D, UNetConfig, VoxelConfig, voxel_batch, condition
 
 # %% auto #0
-__all__ = ['voxel_cost', 'nesf_cost', 'fit_exponent', 'plot_resolution']
+__all__ = ['voxel_cost', 'nesf_cost', 'fit_exponent', 'plot_resolution', 'cost_to_reach', 'plot_accuracy_cost']
 
 # %% ../nbs/07d_icsg3d_cost.ipynb #b9fc990f
 def _rss_mb() -> float:
@@ -108,5 +108,51 @@ def plot_resolution(res: dict, path=None):
         ax.set_xlabel('voxel size 1.5L/d (Å)'); ax.set_ylabel('error of perfect grids (Å)'); ax.set_title('voxel accuracy floor', fontsize=9)
     fig.suptitle('Resolution versus cost, one CPU thread (slopes: against points per axis)')
     fig.tight_layout()
+    if path: fig.savefig(path, dpi=110)
+    return fig
+
+# %% ../nbs/07d_icsg3d_cost.ipynb #b5260b06
+def _voxel_curve(res: dict, series: str = 'voxel') -> list:
+    "Perfect-grid error rows joined with the pipeline's cost at the same d (time = networks + read-out)."
+    ac = res['accuracy_cost']; cost = {r['d']: r for r in res.get(series) or []}
+    return [dict(d=f['d'], position_error_actual_A=f['position_error_actual_A'], atom_count_error_pct=f['atom_count_error_pct'],
+                 seconds_per_structure=cost[f['d']]['seconds_per_structure'] + f['readout_seconds_per_structure'],
+                 memory_mb=max(cost[f['d']]['memory_mb'], f['readout_memory_mb'])) for f in ac['voxel_perfect'] if f['d'] in cost]
+
+def cost_to_reach(res: dict, target: float = 0.02) -> dict:
+    "Per method, the cheapest configuration (time, memory) whose position error (actual) is at most `target` Å; None if none does."
+    ac, out = res['accuracy_cost'], {}
+    for name, rows in (('voxels, perfect grids (narrow U-Net cost)', _voxel_curve(res, 'voxel')),
+                       ('voxels, perfect grids (full U-Net cost)', _voxel_curve(res, 'voxel_full_unet')),
+                       ('ICSG3D official, d = 32', [ac['icsg3d_official']]), ('NeSF, exact fields', [ac['nesf_exact']]),
+                       ('NeSF, learned fields', [ac['nesf_learned']])):
+        ok = [r for r in rows if r['position_error_actual_A'] <= target]
+        best = min(ok, key=lambda r: r['seconds_per_structure']) if ok else None
+        out[name] = None if best is None else dict(d=best.get('d'), seconds_per_structure=best['seconds_per_structure'],
+                                                   memory_mb=best['memory_mb'], position_error_actual_A=best['position_error_actual_A'])
+    return out
+
+def plot_accuracy_cost(res: dict, path=None, target: float = 0.02):
+    "Position error reached against time and peak memory per structure, voxels (perfect grids at d, trained at 32) and NeSF."
+    import matplotlib.pyplot as plt
+    ac = res['accuracy_cost']
+    fig, axs = plt.subplots(1, 2, figsize=(12, 4.6))
+    for ax, key, lab in ((axs[0], 'seconds_per_structure', 'seconds per structure (one CPU thread)'),
+                         (axs[1], 'memory_mb', 'peak memory above baseline (MB)')):
+        for series, style, label in (('voxel', 'o-', 'voxels, perfect grids at d (narrow U-Net cost)'),
+                                     ('voxel_full_unet', 's--', 'voxels, perfect grids at d (full U-Net cost)')):
+            rows = _voxel_curve(res, series)
+            if not rows: continue
+            ax.plot([max(r[key], 1e-3) for r in rows], [r['position_error_actual_A'] for r in rows], style, label=label, color='C0' if series == 'voxel' else 'C9')
+            for r in rows: ax.annotate(f"d={r['d']}", (max(r[key], 1e-3), r['position_error_actual_A']), fontsize=7, xytext=(3, 3), textcoords='offset points')
+        for k, m, c, label in (('icsg3d_official', '*', 'C3', 'ICSG3D official weights, trained, d = 32'),
+                               ('nesf_learned', '^', 'C2', 'NeSF, learned fields (shipped icsg3d)'),
+                               ('nesf_exact', 'D', 'C1', 'NeSF, exact fields')):
+            r = ac[k]; ax.plot([max(r[key], 1e-3)], [max(r['position_error_actual_A'], 1e-5)], m, color=c, markersize=11, label=label, linestyle='none')
+        ax.axhline(target, color='grey', linestyle=':', linewidth=1); ax.text(ax.get_xlim()[0] if False else 1e-3, target * 1.1, f'{target} Å', fontsize=7, color='grey')
+        ax.set_xscale('log'); ax.set_yscale('log'); ax.grid(True, which='both', alpha=.3)
+        ax.set_xlabel(lab); ax.set_ylabel('position error, actual (Å)')
+    axs[0].legend(fontsize=7, loc='lower left')
+    fig.suptitle('What a precision costs: ICSG3D test, per structure', fontsize=10); fig.tight_layout()
     if path: fig.savefig(path, dpi=110)
     return fig

@@ -82,11 +82,11 @@ class VoxelModel:
         self.vae, self.unet, self.vox, self.ck = load_baseline(model_path(name))
         ro = self.ck.get('readout', {}); self.shrink, self.readout = bool(ro.get('shrink', False)), ro.get('method', 'range')
         cond = self.ck.get('condition', {}); self.cond = cond.get('rule', cond.get('bin', 0)) if isinstance(cond, dict) else 0
-        self.n_failed = 0
+        self.threshold = float(self.ck.get('mask_threshold', 0.8)); self.n_failed = 0
     def _run(self, crystals, vocab, vae=True, shrink=None, readout=None):
         from nesf.icsg3d import autoencode_voxels
         return autoencode_voxels(self.vae if vae else None, self.unet, crystals, vocab, self.vox,
-                                 self.shrink if shrink is None else shrink, readout or self.readout, self.cond)
+                                 self.shrink if shrink is None else shrink, readout or self.readout, self.cond, self.threshold)
     def reconstruct(self, crystals, vocab) -> Reconstruction:
         rec, failed = self._run(crystals, vocab); self.n_failed += failed; return rec
     def variants(self, crystals, vocab) -> dict:
@@ -96,7 +96,7 @@ class VoxelModel:
         return out
     def meta(self) -> dict:
         ck = self.ck
-        return dict(n_failed=self.n_failed, readout=dict(method=self.readout, shrink=self.shrink), condition=self.cond,
+        return dict(n_failed=self.n_failed, readout=dict(method=self.readout, shrink=self.shrink), condition=self.cond, mask_threshold=self.threshold,
                     training=ck.get('training', {}), params=ck.get('params', {}), **({'protocol': ck['protocol']} if 'protocol' in ck else {}))
 
 def get_model(name, mode: str | None = None, recon: dict | None = None):
