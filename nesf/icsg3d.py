@@ -203,12 +203,13 @@ def decode_grids(vae, unet, x, vocab, cond_bin=0, threshold: float = 0.8):
     return xh, logits.argmax(1), torch.sigmoid(mask) >= threshold
 
 def autoencode_voxels(vae, unet, crystals, vocab, vox: VoxelConfig | None = None, shrink: bool = False,
-                      readout: str = 'range', cond_bin=0, threshold: float = 0.8):
+                      readout: str = 'range', cond_bin=0, threshold: float = 0.8, keep: dict | None = None):
     "Autoencode crystals through the voxel pipeline: a `Reconstruction` and the number of failed segmentations (`vae=None`: segment the true grids)."
     vox = vox or VoxelConfig(); vocab = [int(z) for z in vocab]
     x, _, shifts, _ = voxel_batch(crystals, vox)
     xh, spec, mask = decode_grids(vae.eval() if vae is not None else None, unet.eval(), x, vocab, cond_bin, threshold)
     abc = lattice_from_ramps(xh[:, 1:], vox.pad, shrink, readout).double().numpy()
+    if keep is not None: keep['ramps'] = xh[:, 1:]                  # for other read-outs of the same decoding
     pos = {z: i for i, z in enumerate(vocab)}
     cart, species, failed = [], [], 0
     for i in range(len(crystals)):

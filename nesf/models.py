@@ -83,15 +83,23 @@ class VoxelModel:
         ro = self.ck.get('readout', {}); self.shrink, self.readout = bool(ro.get('shrink', False)), ro.get('method', 'range')
         cond = self.ck.get('condition', {}); self.cond = cond.get('rule', cond.get('bin', 0)) if isinstance(cond, dict) else 0
         self.threshold = float(self.ck.get('mask_threshold', 0.8)); self.n_failed = 0
-    def _run(self, crystals, vocab, vae=True, shrink=None, readout=None):
+    def _run(self, crystals, vocab, vae=True, keep=None):
         from nesf.icsg3d import autoencode_voxels
         return autoencode_voxels(self.vae if vae else None, self.unet, crystals, vocab, self.vox,
-                                 self.shrink if shrink is None else shrink, readout or self.readout, self.cond, self.threshold)
+                                 self.shrink, self.readout, self.cond, self.threshold, keep)
     def reconstruct(self, crystals, vocab) -> Reconstruction:
-        rec, failed = self._run(crystals, vocab); self.n_failed += failed; return rec
+        keep = {}; rec, failed = self._run(crystals, vocab, keep=keep); self.n_failed += failed
+        self._last = (rec, keep['ramps']); return rec
+    def _reference_readout(self, rec, ramps) -> Reconstruction:
+        "The same decoding under the reference's read-out: positions are linear in the lattice per axis, so they rescale."
+        from nesf.icsg3d import lattice_from_ramps
+        alt = lattice_from_ramps(ramps, self.vox.pad, True, 'range').double().numpy()
+        k = alt / np.stack([np.diag(l) for l in rec.lattice])
+        return Reconstruction([c * k[i] for i, c in enumerate(rec.cart)], rec.species, np.stack([np.diag(a) for a in alt]), rec.vocab, rec.ids)
     def variants(self, crystals, vocab) -> dict:
+        "Other reconstructions of the crystals just reconstructed: the reference read-out, and the U-Net on the true grids."
         out = {}
-        if (self.readout, self.shrink) != ('range', True): out['reference_readout'] = self._run(crystals, vocab, shrink=True, readout='range')[0]
+        if (self.readout, self.shrink) != ('range', True): out['reference_readout'] = self._reference_readout(*self._last)
         if self.oracle: out['oracle_unet'] = self._run(crystals, vocab, vae=False)[0]
         return out
     def meta(self) -> dict:
