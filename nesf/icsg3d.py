@@ -294,14 +294,15 @@ def train_vae(vae: ConditionalDFCVAE, unet: UNet3D, crystals, cfg: BaselineTrain
 
 # %% ../nbs/07b_icsg3d.ipynb #b4cd261f
 @torch.no_grad()
-def plot_example(vae, unet, c: Crystal, vocab, vox: VoxelConfig | None = None, k: int | None = None, path=None, cond_bin=0):
+def plot_example(vae, unet, c: Crystal, vocab, vox: VoxelConfig | None = None, k: int | None = None, path=None, cond_bin=0,
+                 threshold: float = 0.8):
     "Slice `k` (default: through the atoms' mean height) of input density, decoded density, mask probability, regions and true labels, with colour bars."
     import matplotlib.pyplot as plt
     vox = vox or VoxelConfig(); x, lab, _, _ = voxel_batch([c], vox)
     cb = best_condition(vae.eval(), x) if cond_bin == 'best' else cond_bin
     cond = condition(1, vae.config.ncond, cb)
     xh = vae.eval().decode(vae.eval().encode(x, cond)[0], cond); lg, mk = unet.eval()(xh)
-    R = segment_regions((torch.sigmoid(mk[0]) >= 0.8).numpy())
+    R = segment_regions((torch.sigmoid(mk[0]) >= threshold).numpy())
     if k is None: k = int(np.argwhere(lab[0].numpy() > 0)[:, 2].mean()) if (lab[0] > 0).any() else vox.d // 2
     vmax = float(max(x[0, 0].max(), xh[0, 0].max()))
     panels = [(x[0, 0, :, :, k], 'input density', 'viridis', (0, vmax), 'density (e / Å³)'),
