@@ -18,66 +18,11 @@ from .metrics import evaluate_reconstruction
 from .encoder import NeSFConfig
 from .decoder import ModelFields, NeSF, param_counts, check_box, LEARNED_RECON
 from .training import TrainConfig, PRESETS, train, load_checkpoint, model_from_checkpoint, pick_device
+from .models import MODELS, weights_dir, model_path, load_model, evaluate
 
 # %% auto #0
-__all__ = ['MODELS', 'weights_dir', 'model_path', 'load_model', 'evaluate', 'check_covered', 'autoencode', 'cmd_evaluate',
-           'cmd_train', 'cmd_info', 'cmd_reconstruct', 'cmd_demo', 'cmd_download', 'parser', 'main']
-
-# %% ../nbs/08_cli.ipynb #61f967f7
-MODELS = {'icsg3d': 'nesf_icsg3d.pt',                       # ICSG3D, trained on train_disjoint (honest)
-          'icsg3d-paper-protocol': 'nesf_icsg3d_paper_protocol.pt',   # ICSG3D, trained on the official train list
-          'lim_l6': 'nesf_lim_l6.pt', 'ybco13-fold0': 'nesf_ybco13_fold0.pt',
-          'icsg3d-baseline': 'icsg3d_baseline.pt'}           # the voxel baseline (07_icsg3d)
-
-def weights_dir() -> Path:
-    "Folder of the shipped weights: `NESF_WEIGHTS`, else `data/weights` beside the package."
-    return Path(os.environ.get('NESF_WEIGHTS', Path(nesf.__file__).resolve().parent.parent / 'data' / 'weights'))
-
-def model_path(name) -> Path:
-    "A registry name or a checkpoint path, as a path; unknown names list the known ones."
-    if name in MODELS: p = weights_dir() / MODELS[name]
-    else: p = Path(name)
-    if not p.exists():
-        raise NeSFDataError(f'model {name!r} not found' + (f' (expected {p})' if name in MODELS else '') +
-                            f'; known names: exact, {", ".join(MODELS)}; or give a checkpoint path')
-    return p
-
-# %% ../nbs/08_cli.ipynb #a5bce32a
-def load_model(name):
-    "Load a NeSF checkpoint by registry name or path: (model, checkpoint dict)."
-    ck = load_checkpoint(model_path(name))
-    if ck.get('kind', 'nesf') != 'nesf': raise NeSFDataError(f'{name}: not a NeSF checkpoint (kind {ck.get("kind")!r})')
-    return model_from_checkpoint(ck), ck
-
-def evaluate(model: str, ds: CrystalDataset, mode: str | None = None, batch: int = 64, matcher: bool = True,
-             progress: bool = False, recon: dict | None = None) -> dict:
-    "Reconstruct every structure of `ds` with `model` ('exact', a registry name or a path) and compute the metrics."
-    from tqdm.auto import tqdm
-    t0 = time.time()
-    if model == 'exact':
-        mode = mode or 'paper'
-        make = lambda cs: ExactFields(cs, ds.vocab, mode)
-        cfg = ReconConfig(mode=mode)
-    elif model == 'icsg3d-baseline' or str(model).endswith('icsg3d_baseline.pt'):
-        from nesf.icsg3d import evaluate_baseline
-        return evaluate_baseline(model, ds, matcher=matcher, progress=progress)
-    else:
-        m, ck = load_model(model)
-        if [int(v) for v in ck['vocab']] != [int(v) for v in ds.vocab]:
-            for c in ds: species_index(c, ck['vocab'])           # names the structure and element if one is unknown
-        mode = mode or m.config.mode
-        make = lambda cs: ModelFields(m, cs, ck['vocab'])
-        cfg = ReconConfig(mode=m.config.mode, **(recon or LEARNED_RECON))
-    parts = []
-    for i in tqdm(range(0, len(ds), batch), disable=not progress, desc='reconstruct', leave=False):
-        parts.append(reconstruct(make(ds.crystals[i:i + batch]), cfg))
-    t_rec = time.time() - t0
-    rec = Reconstruction([c for p in parts for c in p.cart], [s for p in parts for s in p.species],
-                         np.concatenate([p.lattice for p in parts]), parts[0].vocab, [i for p in parts for i in p.ids])
-    out = evaluate_reconstruction(rec, ds.crystals, mode, matcher)
-    out.update(model=str(model), dataset=ds.name, mode=mode, reconstruction_seconds=round(t_rec, 2),
-               seconds_per_structure=round(t_rec / len(ds), 4), seconds=round(time.time() - t0, 2))
-    return out
+__all__ = ['check_covered', 'autoencode', 'cmd_evaluate', 'cmd_train', 'cmd_info', 'cmd_reconstruct', 'cmd_demo', 'cmd_download',
+           'parser', 'main']
 
 # %% ../nbs/08_cli.ipynb #4637ada5
 def check_covered(c: Crystal, ck: dict, model: NeSF):

@@ -23,7 +23,7 @@ WORKER = r'''
 import json, sys, torch
 torch.set_num_threads(1)
 from nesf.data import load_split
-from nesf.icsg3d import voxel_cost, nesf_cost
+from nesf.icsg3d_cost import voxel_cost, nesf_cost
 kind, arg, n, width = sys.argv[1], float(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 ds = load_split('ICSG3D', 'test', n=n)
 r = voxel_cost(int(arg), ds.crystals, unet_width=width) if kind == 'voxel' else nesf_cost(arg, ds.crystals, ds.vocab)
@@ -96,7 +96,7 @@ def main():
 
 def exponents(voxel, full, nesf):
     "Log-log slopes: on d >= 32 / spacing <= 0.25 Å, on the largest sizes (d >= 96 narrow, d >= 64 full, spacing <= 0.1 Å), and on every point."
-    from nesf.icsg3d import fit_exponent
+    from nesf.icsg3d_cost import fit_exponent
     v = lambda rows, key, dmin: fit_exponent([r['d'] for r in rows if r['d'] >= dmin], [r[key] for r in rows if r['d'] >= dmin])
     n = lambda key, smax: fit_exponent([1 / r['spacing_A'] for r in nesf if r['spacing_A'] <= smax], [r[key] for r in nesf if r['spacing_A'] <= smax])
     ex = dict(voxel_time=v(voxel, 'seconds_per_structure', 32), voxel_memory=v(voxel, 'memory_mb', 32),
@@ -110,7 +110,7 @@ def exponents(voxel, full, nesf):
 
 def finish(res, a):
     from nesf.data import atomic_write
-    from nesf.icsg3d import plot_resolution
+    from nesf.icsg3d_cost import plot_resolution
     res['method']['fits'] = ('log-log slope vs points per axis: d for voxels, 1/spacing for NeSF; plain keys: d >= 32 and spacing <= 0.25 A; '
                              '*_large: d >= 96 (narrow U-Net), d >= 64 (full U-Net), spacing <= 0.1 A, where fixed overheads matter least; *_all: every point')
     atomic_write(a.out, (json.dumps(res, indent=1) + '\n').encode())
