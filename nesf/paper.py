@@ -27,7 +27,9 @@ PAPER = {'NeSF (paper)': dict(atom_count_error_pct=0.53, position_error_actual_A
                                 species_error_actual_pct=64.39, species_error_detected_pct=65.05)}
 
 ROWS = [('NeSF, honest (train_disjoint)', 'icsg3d'), ('NeSF, paper protocol (official train)', 'icsg3d-paper-protocol'),
-        ('ICSG3D baseline, honest (train_disjoint)', 'icsg3d-baseline'), ('NeSF on lim_l6', 'lim_l6'), ('NeSF on YBCO13 fold 0', 'ybco13-fold0')]
+        ('ICSG3D baseline, honest (train_disjoint)', 'icsg3d-baseline'),
+        ('ICSG3D official VAE weights (paper protocol), U-Net trained here', 'icsg3d-official'),
+        ('NeSF on lim_l6', 'lim_l6'), ('NeSF on YBCO13 fold 0', 'ybco13-fold0')]
 
 COLUMNS = [('atoms err. %', 'atom_count_error_pct', '{:.2f}'), ('pos. actual Å', 'position_error_actual_A', '{:.4f}'),
            ('pos. detected Å', 'position_error_detected_A', '{:.4f}'), ('species actual %', 'species_error_actual_pct', '{:.2f}'),
@@ -88,8 +90,9 @@ def training_markdown() -> str:
     lines = ['| model | trained on | epochs | wall time | device | parameters |', '|---|---|---|---|---|---|']
     for label, name in ROWS:
         p = weights_dir() / MODELS[name]
-        if name == 'icsg3d-baseline' or not p.exists(): continue
+        if not p.exists(): continue
         ck = load_checkpoint(p)
+        if ck.get('kind', 'nesf') != 'nesf': continue                        # voxel models: their budgets are in 07b and 07c
         ep = f"{ck['init_epochs']} + {ck['epoch']} (fine-tune)" if 'init_epochs' in ck else ck['epoch']
         lines.append(f"| {label} | {ck['dataset']}/{ck['split']} ({ck['n_train']} structures) | {ep} | "
                      f"{ck['wall_seconds'] / 60:.1f} min | {ck['device']} | {ck['params']['total']:,} |")
