@@ -153,8 +153,8 @@ _FORMATS = {'.cif': 'cif', '.mcif': 'cif', '.vasp': 'poscar', '.poscar': 'poscar
 def structure_format(path) -> str:
     "The structure format named by a file name: cif, poscar (POSCAR, CONTCAR, *.vasp), json, extxyz (*.extxyz, *.xyz), xsf, cssr, yaml, res."
     name = Path(path).name
-    if name.upper().startswith(('POSCAR', 'CONTCAR')): return 'poscar'
-    fmt = _FORMATS.get(Path(name).suffix.lower())
+    fmt = _FORMATS.get(Path(name).suffix.lower())                 # a known suffix wins: POSCAR.cif is a CIF
+    if fmt is None and name.upper().startswith(('POSCAR', 'CONTCAR')): return 'poscar'
     if fmt is None: raise NeSFDataError(f'{path}: unknown structure format {Path(name).suffix or "(no suffix)"!r}; known: '
                                         f'{", ".join(_FORMATS)} and files named POSCAR* or CONTCAR*')
     return fmt
