@@ -243,6 +243,8 @@ def evaluation_data(data=None, dataset: str | None = None, split: str | None = N
         if path.is_dir() and not (path / 'dataset.pkl').exists() and (path / 'nesf_paper').is_dir():
             raise NeSFDataError(f'{data} holds the paper datasets (nesf_paper/): say which with --dataset and --split')
         ds = load_any(path, vocab=vocab); info = dict(dataset=ds.name, data_path=str(path.resolve()), registered=False)
+        known = [(k, s) for k, ss in DATASETS.items() for s in ss if path.name == f'{k}_{s}' and (path / 'dataset.pkl').exists()]
+        if known: ds.name = info['dataset'] = f'{known[0][0]}/{known[0][1]}'; info.update(split=known[0][1], registered=True)   # a copy of a paper split
     else:
         dataset, split = dataset or 'ICSG3D', split or 'test'
         p = find_split(dataset, split, data)                          # with --data: only there, never the mirror or the cache

@@ -75,8 +75,8 @@ class Crystal:
         return self.to_structure().composition.reduced_formula
     @property
     def cell_formula(self) -> str:
-        "Formula of the cell as it is, every atom counted: Na4Cl4 for 8 atoms of rock salt, O3 for 3 oxygen atoms."
-        return self.to_structure().composition.formula.replace(' ', '')
+        "Formula of the cell as it is, every atom counted: Na4Cl4 for 8 atoms of rock salt, O3 for 3 oxygen atoms, CsCl for 2."
+        return re.sub(r'(?<=[A-Za-z])1(?![0-9])', '', self.to_structure().composition.formula.replace(' ', ''))
     def __repr__(self):
         a, b, c = self.abc
         return f'Crystal({self.id or "?"}: {self.cell_formula}, {len(self)} atoms, abc=({a:.3f}, {b:.3f}, {c:.3f}) Å)'
