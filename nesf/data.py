@@ -95,7 +95,11 @@ def _to_structure(self: Crystal) -> Structure:
 def _from_cif(cls, src, id: str = '') -> Crystal:
     "Read the structure of a CIF file (path) or CIF text (one data block with atoms); a malformed CIF raises `NeSFDataError`."
     is_path = isinstance(src, Path) or (isinstance(src, str) and '\n' not in src and len(src) < 4096)
-    if is_path: return cls.from_file(src, id=id)
+    if is_path:                                            # read as CIF whatever the file is called
+        try: text = Path(src).read_text()
+        except FileNotFoundError: raise NeSFDataError(f'{src}: no such CIF file') from None
+        except UnicodeDecodeError: raise NeSFDataError(f'{src}: not a text file, so not a CIF') from None
+        return check_distances(cls.from_structure(_read_cif_text(text, str(src)), id=id or Path(src).stem))
     return check_distances(cls.from_structure(_read_cif_text(src, id or 'CIF text'), id=id or 'CIF text'))
 
 def _to_cif(self: Crystal, path=None, symprec: float | None = None) -> str:
