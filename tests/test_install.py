@@ -1,5 +1,5 @@
 """Installable anywhere: a fresh venv outside the repository, `pip install torch==2.13.0`, then a plain (not editable)
-`pip install PATH`; `nesf demo`, `nesf info` and `nesf reconstruct` then work in an empty folder, with the shipped weights
+`pip install PATH`; `nesf demo`, `nesf info`, `nesf reconstruct` and `nesf evaluate --model` then work in an empty folder, with the shipped weights
 found inside the installed package. Set NESF_SKIP_INSTALL_TEST=1 to skip (it takes a minute or two, most of it pip)."""
 import os, shutil, subprocess, sys, time
 from pathlib import Path
@@ -35,4 +35,8 @@ def test_fresh_install_outside_the_repository(tmp_path):
     r = run(nesf, 'reconstruct', 'demo/NaCl.cif', '-o', 'NaCl_out.cif', cwd=work); assert r.returncode == 0, r.stderr
     assert (work / 'NaCl_out.cif').read_text().startswith('# generated using pymatgen'), r.stdout
     assert 'match' in r.stdout, r.stdout
+    (work / 'mine').mkdir()
+    for f in ('NaCl', 'SrTiO3', 'Cu2MnAl', 'ZnS'): shutil.copy(work / 'demo' / f'{f}.cif', work / 'mine')
+    r = run(nesf, 'evaluate', '--model', 'icsg3d', '--data', 'mine', '--json', '-', '--quiet', cwd=work); assert r.returncode == 0, r.stderr
+    assert '"n_structures": 4' in r.stdout and '"match_rate": 100.0' in r.stdout, r.stdout
     print(f'fresh venv + pip install: {t_install:.0f} s; commands: {time.time() - t0 - t_install:.0f} s')
