@@ -37,7 +37,10 @@ setuptools.setup(
         'Natural Language :: ' + cfg['language'].title(),
     ] + ['Programming Language :: Python :: '+o for o in py_versions[py_versions.index(min_python):]] + (['License :: ' + lic[1] ] if lic[1] else []),
     url = cfg['git_url'],
-    packages = setuptools.find_packages(),
+    # the shipped weights (data/weights/*) travel inside the package as nesf/weights/, in wheels and `pip install .`
+    packages = setuptools.find_packages(include=['nesf', 'nesf.*']) + ['nesf.weights'],
+    package_dir = {'nesf.weights': 'data/weights'},
+    package_data = {'nesf.weights': ['*.pt', '*.json', '*.jsonl']},
     include_package_data = True,
     install_requires = requirements,
     extras_require={ 'dev': dev_requirements, 'mp': ['mp-api'] },

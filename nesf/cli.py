@@ -4,27 +4,30 @@
 
 # %% ../nbs/08_cli.ipynb #dcb9896e
 from __future__ import annotations
-import argparse, json, math, os, sys, time
+import argparse, csv, io, json, math, os, sys, time, zipfile
 from dataclasses import asdict, replace
 from pathlib import Path
 import numpy as np
 import torch
 import nesf
 from .data import (Crystal, CrystalDataset, NeSFDataError, atomic_write, load_split, load_any, build_dataset,
-                       species_index, DATASETS, download_split, is_quick, textbook_crystals)
+                       species_index, DATASETS, download_split, is_quick, textbook_crystals, find_split, load_nesf_folder,
+                       structure_files, structure_format)
+from .domain import checkpoint_domain, check_domain, domain_problems
 from .fields import dataset_box
 from .reconstruction import ExactFields, ReconConfig, reconstruct, Reconstruction
 from .metrics import evaluate_reconstruction
 from .encoder import NeSFConfig
 from .decoder import ModelFields, NeSF, param_counts, check_box, LEARNED_RECON
-from .training import TrainConfig, PRESETS, train, load_checkpoint, model_from_checkpoint, pick_device
+from .training import TrainConfig, PRESETS, train, load_checkpoint, model_from_checkpoint, pick_device, model_fields
 from .models import MODELS, weights_dir, model_path, load_model, evaluate
 
 # %% auto #0
-__all__ = ['check_covered', 'autoencode', 'cmd_evaluate', 'cmd_train', 'cmd_info', 'cmd_reconstruct', 'cmd_demo', 'cmd_download',
-           'parser', 'main']
+__all__ = ['check_covered', 'model_name', 'load_for_reconstruct', 'standardize_cell', 'autoencode_crystal', 'autoencode',
+           'round_trip_row', 'match_line', 'reconstruct_files', 'evaluation_data', 'domain_filter', 'cmd_evaluate',
+           'cmd_train', 'cmd_info', 'cmd_reconstruct', 'cmd_demo', 'cmd_download', 'parser', 'main']
 
-# %% ../nbs/08_cli.ipynb #4637ada5
+# %% ../nbs/08_cli.ipynb #0fc22b36
 def check_covered(c: Crystal, ck: dict, model: NeSF):
     "Raise `NeSFDataError` naming the problem if the model cannot represent crystal `c`."
     species_index(c, ck['vocab'])
@@ -34,16 +37,122 @@ def check_covered(c: Crystal, ck: dict, model: NeSF):
                             f'training cells reach {amax:.2f} Å)')
     if model.config.arch == 'paper': check_box([c], (np.array(model.config.box_lo), np.array(model.config.box_hi)))
 
-def autoencode(cif, model: str = 'icsg3d', standardize: bool = True, recon: dict | None = None) -> Crystal:
-    "Encode and reconstruct the structure in a CIF file (or CIF text) with a trained model."
-    c = Crystal.from_cif(cif)
-    if standardize: c = build_dataset([c.to_structure()], [c.id]).crystals[0]
-    m, ck = load_model(model)
-    check_covered(c, ck, m)
-    r = reconstruct(ModelFields(m, [c], ck['vocab']), ReconConfig(mode=m.config.mode, **(recon or LEARNED_RECON)))
+def model_name(model) -> str:
+    "How messages name a model: its registry name, or the checkpoint file's name."
+    return model if model in MODELS else Path(str(model)).name
+
+def load_for_reconstruct(model):
+    "`load_model`, with a clear answer for `exact` (the exact fields are a reference for `evaluate`, not a model)."
+    if model == 'exact': raise NeSFDataError("--model exact: the exact fields are a lossless reference for `nesf evaluate`, not a trained model; "
+                                             f"reconstruct needs one of {', '.join(MODELS)} or a checkpoint path")
+    return load_model(model)
+
+def standardize_cell(c: Crystal, standardize: bool = True) -> tuple:
+    "The cell the model is given (the conventional standard cell, or `c` as it is) and a sentence saying what was done."
+    if not standardize: return c, f'cell as given (--no-standardize): {len(c)} atoms'
+    s = build_dataset([c.to_structure()], [c.id]).crystals[0]
+    return s, f'conventional cell: {len(c)} -> {len(s)} atoms'
+
+def autoencode_crystal(c: Crystal, m: NeSF, ck: dict, name: str = 'the model', force: bool = False, recon: dict | None = None) -> tuple:
+    "Reconstruct crystal `c` (the cell the model is given) with model `m`: (reconstruction, reasons it lies outside the domain, when `force`d)."
+    why = check_domain(c, checkpoint_domain(ck), name, force)
+    species_index(c, ck['vocab'])                          # no force passes an element without a species slot
+    if m.config.arch == 'paper': check_box([c], (np.array(m.config.box_lo), np.array(m.config.box_hi)))
+    r = reconstruct(model_fields(m, [c], ck['vocab']), ReconConfig(mode=m.config.mode, **(recon or LEARNED_RECON)))   # species from the refined species code
     out = r.crystal(0)
     if out is None: raise NeSFDataError(f'{c.id}: the model found no atoms')
-    return out
+    out.id = c.id
+    return out, why
+
+def autoencode(src, model: str = 'icsg3d', standardize: bool = True, recon: dict | None = None, force: bool = False) -> Crystal:
+    "Encode and reconstruct the structure in a file (CIF, POSCAR, JSON, extxyz, ...) or CIF text with a trained model."
+    is_path = isinstance(src, Path) or (isinstance(src, str) and '\n' not in src and len(src) < 4096)
+    c = Crystal.from_file(src) if is_path else Crystal.from_cif(src)
+    m, ck = load_for_reconstruct(model)
+    return autoencode_crystal(standardize_cell(c, standardize)[0], m, ck, model_name(model), force, recon)[0]
+
+# %% ../nbs/08_cli.ipynb #6cb70700
+def _spacegroup(c: Crystal) -> str:
+    from pymatgen.symmetry.analyzer import SpacegroupAnalyzer
+    try: return SpacegroupAnalyzer(c.to_structure(), symprec=0.1).get_space_group_symbol()   # 0.1 Å: reconstructions are off by ~0.02 Å
+    except Exception: return '?'
+
+def round_trip_row(given: Crystal, out: Crystal, file_in: str = '', file_out: str = '', warnings: list = ()) -> dict:
+    "One structure's round trip: atoms, formula and space group in and out; StructureMatcher match and RMS (tolerances of `match_metrics`)."
+    import warnings as w
+    from pymatgen.analysis.structure_matcher import StructureMatcher
+    with w.catch_warnings():
+        w.simplefilter('ignore')
+        try: rms = StructureMatcher(stol=0.5, ltol=0.3, angle_tol=10).get_rms_dist(out.to_structure(), given.to_structure())
+        except Exception: rms = None
+    return dict(id=given.id, file_in=file_in, file_out=file_out, atoms_in=len(given), atoms_out=len(out),
+                formula_in=given.cell_formula, formula_out=out.cell_formula, spacegroup_in=_spacegroup(given),
+                spacegroup_out=_spacegroup(out), match=rms is not None, rms=round(float(rms[0]), 4) if rms else '',
+                warnings='; '.join(warnings))
+
+def match_line(r: dict) -> str:
+    "The round trip in one line, as the demo prints it."
+    return (f"{r['id']}: {r['formula_in']} ({r['atoms_in']} atoms, {r['spacegroup_in']}) -> {r['formula_out']} ({r['atoms_out']} atoms, "
+            f"{r['spacegroup_out']}): " + (f"StructureMatcher match, RMS {r['rms']:.4f}" if r['match'] else 'no StructureMatcher match'))
+
+# %% ../nbs/08_cli.ipynb #1d951c13
+def _say(quiet: bool, to_stderr: bool):
+    return (lambda *a: None) if quiet else (lambda *a: print(*a, file=sys.stderr if to_stderr else sys.stdout))
+
+def _warn(c: Crystal, why: list):
+    for r in why: print(f'nesf: warning: {c.id}: {r}; reconstructing it anyway (--force)', file=sys.stderr)
+
+def _domain_report(bad: list, n: int, name: str, what: str = 'reconstruct') -> str:
+    lines = ''.join(f"\n  {c.id}: {'; '.join(why)}" for c, why in bad[:20]) + (f'\n  ... and {len(bad) - 20} more' if len(bad) > 20 else '')
+    return (f'{len(bad)} of {n} structures are outside the domain of model `{name}`:{lines}\n'
+            f'(--skip-unsupported to leave them out, --force to {what} them anyway)')
+
+def reconstruct_files(src, output, model: str = 'icsg3d', standardize: bool = True, force: bool = False, skip_unsupported: bool = False,
+                      symprec: float | None = None, fmt: str = 'cif', quiet: bool = False) -> list:
+    "Autoencode a structure file or a folder of them and write the reconstructions (and, for a folder, `reconstruct.csv`); the rows."
+    src, to_stdout = Path(src), output == '-'
+    say = _say(quiet, to_stdout)
+    m, ck = load_for_reconstruct(model); name = model_name(model); dom = checkpoint_domain(ck)
+    if src.is_dir():
+        if to_stdout: raise NeSFDataError(f'{src} is a folder: -o - writes one structure; give -o FOLDER for a folder of outputs')
+        files = structure_files(src)
+        if not files: raise NeSFDataError(f'{src}: no structure files (CIF, POSCAR/CONTCAR, .vasp, .json, .extxyz, ...)')
+        out_dir = Path(output)
+        if out_dir.exists() and not out_dir.is_dir(): raise NeSFDataError(f'-o {output}: a file; a folder in needs a folder out')
+        structure_format(f'x.{fmt}')                                       # an unknown --format fails before any work
+    else:
+        files = [src]
+        if not to_stdout and not Path(output).is_dir() and not str(output).endswith('/'): structure_format(output)
+    jobs = []
+    for f in files:
+        c = Crystal.from_file(f); cell, note = standardize_cell(c, standardize)
+        jobs.append((f, c, cell, note, domain_problems(cell, dom, name)))
+    bad = [(cell, why) for f, c, cell, note, why in jobs if why]
+    if bad and not (force or skip_unsupported):
+        if len(jobs) == 1: check_domain(bad[0][0], dom, name)             # raises, with the reasons
+        raise NeSFDataError(_domain_report(bad, len(jobs), name))
+    rows = []
+    for f, c, cell, note, why in jobs:
+        if why and skip_unsupported and not force:
+            say(f"skipped {f.name}: {'; '.join(why)}"); rows.append(dict(id=c.id, file_in=f.name, atoms_in=len(c), skipped='; '.join(why))); continue
+        _warn(cell, why)
+        out, _ = autoencode_crystal(cell, m, ck, name, force=True)
+        if src.is_dir(): dest = Path(output) / f'{f.stem}.{fmt}'
+        elif to_stdout: dest = '-'
+        elif Path(output).is_dir() or str(output).endswith('/'): dest = Path(output) / f'{f.stem}.cif'
+        else: dest = Path(output)
+        text = out.to_file(dest, symprec)
+        if to_stdout: sys.stdout.write(text)
+        row = round_trip_row(c, out, f.name, str(dest), why); rows.append(row)
+        say(f'{f.name}: {note}'); say(match_line(row))
+        if not src.is_dir(): say(f'{out} -> {dest if dest != "-" else "standard output"}')
+    if src.is_dir():
+        keys = ['id', 'file_in', 'file_out', 'atoms_in', 'atoms_out', 'formula_in', 'formula_out', 'spacegroup_in', 'spacegroup_out', 'match', 'rms', 'warnings', 'skipped']
+        buf = io.StringIO(); wr = csv.DictWriter(buf, keys, restval=''); wr.writeheader(); wr.writerows(rows)
+        atomic_write(Path(output) / 'reconstruct.csv', buf.getvalue().encode())
+        done = [r for r in rows if 'match' in r]
+        say(f"{len(done)} of {len(rows)} structures reconstructed into {output}/ ({sum(r['match'] for r in done)} matched); table: {Path(output) / 'reconstruct.csv'}")
+    return rows
 
 # %% ../nbs/08_cli.ipynb #f42f67d9
 def _print_table(d: dict, quiet: bool):
@@ -55,6 +164,8 @@ def _print_table(d: dict, quiet: bool):
             ('StructureMatcher match rate (%)', 'match_rate', '{:.1f}'), ('StructureMatcher mean RMS', 'mean_rms', '{:.4f}'),
             ('seconds', 'seconds', '{:.1f}')]
     print(f"{d.get('model')} on {d.get('dataset')} ({d.get('mode')} mode; distances: {d.get('distance', '')})")
+    if d.get('data_path'): print(f"  {'data':<34} {d['data_path']}")
+    if d.get('n_skipped_unsupported'): print(f"  {'skipped (outside the domain)':<34} {d['n_skipped_unsupported']}")
     for label, k, fmt in rows:
         if k in d: print(f'  {label:<34} {fmt.format(d[k]) if isinstance(d[k], (int, float)) and not (isinstance(d[k], float) and math.isnan(d[k])) else d[k]}')
 
@@ -64,10 +175,44 @@ def _write_json(d, dest):
     if dest == '-': print(text)
     else: atomic_write(dest, (text + '\n').encode())
 
+def evaluation_data(data=None, dataset: str | None = None, split: str | None = None, vocab=None, n: int | None = None) -> tuple:
+    "What `nesf evaluate` evaluates, and how to say so: (dataset, info with `dataset`, `data_path`, `registered`)."
+    if data and dataset is None and split is None:                  # the path alone decides
+        path = Path(data)
+        if path.is_dir() and not (path / 'dataset.pkl').exists() and (path / 'nesf_paper').is_dir():
+            raise NeSFDataError(f'{data} holds the paper datasets (nesf_paper/): say which with --dataset and --split')
+        ds = load_any(path, vocab=vocab); info = dict(dataset=ds.name, data_path=str(path.resolve()), registered=False)
+        known = [(k, s) for k, ss in DATASETS.items() for s in ss if path.name == f'{k}_{s}' and (path / 'dataset.pkl').exists()]
+        if known: ds.name = info['dataset'] = f'{known[0][0]}/{known[0][1]}'; info.update(split=known[0][1], registered=True)   # a copy of a paper split
+    else:
+        dataset, split = dataset or 'ICSG3D', split or 'test'
+        p = find_split(dataset, split, data)                          # with --data: only there, never the mirror or the cache
+        ds = load_nesf_folder(p, name=f'{dataset}/{split}'); info = dict(dataset=f'{dataset}/{split}', data_path=str(p.resolve()), split=split, registered=True)
+    return (ds.subset(n) if n else ds), info
+
+def domain_filter(ds: CrystalDataset, ck: dict, name: str, force: bool = False, skip: bool = False) -> tuple:
+    "The structures of `ds` inside the model's domain (all of them with `force`, warning on the others); raises unless `force` or `skip`."
+    dom = checkpoint_domain(ck)
+    bad = [(c, why) for c in ds for why in [domain_problems(c, dom, name)] if why]
+    if bad and not (force or skip): raise NeSFDataError(_domain_report(bad, len(ds), name, 'evaluate'))
+    if force:
+        for c, why in bad: _warn(c, why)
+        return ds, {'n_out_of_domain': len(bad)}
+    out = {c.id for c, _ in bad}
+    for c, why in bad: print(f"skipped {c.id}: {'; '.join(why)}", file=sys.stderr)
+    kept = CrystalDataset([c for c in ds if c.id not in out], ds.vocab, ds.name)
+    if bad and not len(kept): raise NeSFDataError(f'all {len(ds)} structures are outside the domain of model `{name}`')
+    return kept, {'n_skipped_unsupported': len(bad), 'skipped_unsupported': [dict(id=c.id, reasons=why) for c, why in bad]}
+
 def cmd_evaluate(a):
-    ds = load_split(a.dataset, a.split, a.data, n=a.n)
+    ck = None
+    if a.model != 'exact' and not (a.model == 'icsg3d-baseline' or str(a.model).endswith('icsg3d_baseline.pt')):
+        ck = load_checkpoint(model_path(a.model))
+    ds, info = evaluation_data(a.data, a.dataset, a.split, ck['vocab'] if ck else None, a.n)
+    if ck is not None and not (info['registered'] and info['dataset'].split('/')[0] == ck.get('dataset')):   # a benchmark split of its own dataset is the benchmark
+        ds, extra = domain_filter(ds, ck, model_name(a.model), a.force, a.skip_unsupported); info.update(extra, domain_checked=True)
     d = evaluate(a.model, ds, a.mode, matcher=not a.no_matcher, progress=not a.quiet)
-    d['split'] = a.split
+    d.update(info); d.pop('registered')
     _print_table(d, a.quiet or a.json == '-'); _write_json(d, a.json)
 
 def cmd_train(a):
@@ -99,15 +244,21 @@ def _plain(v) -> bool:
 
 def cmd_info(a):
     ck = load_checkpoint(model_path(a.model))
-    d = {k: v for k, v in ck.items() if _plain(v) and k != 'vocab'}   # everything but weights and optimizer state; d['path'] = str(model_path(a.model)); d['n_species'] = len(ck.get('vocab', []))
+    d = {k: v for k, v in ck.items() if _plain(v) and k != 'vocab'}   # everything but weights and optimizer state
+    d['path'] = str(model_path(a.model).resolve()); d['n_species'] = len(ck.get('vocab', []))
     if a.json: _write_json(d, a.json)
     else:
-        for k, v in d.items(): print(f'{k}: {v}')
+        for k, v in d.items(): print(f'{k}: {_domain_summary(v) if k == "domain" else v}')
+
+def _domain_summary(d: dict) -> str:
+    "A checkpoint's domain in one line."
+    f = d.get('anonymous_formulas', [])
+    return (f"{d.get('dataset', '?')}/{d.get('split', '?')}, {d.get('n_structures')} structures: {', '.join(d.get('crystal_systems', []))} cells; "
+            f"anonymous formulas {', '.join(f[:8])}{f' and {len(f) - 8} more' if len(f) > 8 else ''}; {d['n_atoms'][0]} to {d['n_atoms'][1]} atoms; "
+            f"lengths {d['abc'][0]:.2f} to {d['abc'][1]:.2f} Å; angles {d['angles'][0]:.1f} to {d['angles'][1]:.1f}°; {len(d.get('elements', []))} elements")
 
 def cmd_reconstruct(a):
-    out = autoencode(a.input, a.model, standardize=not a.no_standardize)
-    out.to_cif(a.output)
-    if not a.quiet: print(f'{out} -> {a.output}')
+    reconstruct_files(a.input, a.output, a.model, not a.no_standardize, a.force, a.skip_unsupported, a.symprec, a.format, a.quiet)
 
 def cmd_demo(a):
     from nesf.metrics import nesf_metrics, match_metrics
@@ -125,28 +276,41 @@ def cmd_demo(a):
         print(f"  {c.id:<9} {len(truth):>5} / {len(r):<5} {m['species_error_actual_pct']:>13.1f} {m['position_error_actual_A']:>11.4f} {'yes' if mm['match_rate'] else 'no':>8}")
 
 def cmd_download(a):
-    for s in DATASETS[a.dataset]:
-        try: print(download_split(a.dataset, s))
-        except NeSFDataError as e: print(f'skipped {a.dataset}/{s}: {e}')
+    splits, got = a.split or DATASETS[a.dataset], []
+    for s in splits:
+        try: print(download_split(a.dataset, s)); got.append(s)
+        except NeSFDataError as e: print(f'skipped {a.dataset}/{s}: {e}', file=sys.stderr)
+    if not got: raise NeSFDataError(f'nothing downloaded: none of the {len(splits)} split(s) asked for ({", ".join(splits)}) could be fetched')
+
+class _Help(argparse.ArgumentDefaultsHelpFormatter):
+    "Help that shows every option's default, except where there is none (None, off) or the text already says it."
+    def _get_help_string(self, action):
+        if action.default in (None, False) or action.default is argparse.SUPPRESS or '(default' in (action.help or ''): return action.help
+        return super()._get_help_string(action)
 
 def parser() -> argparse.ArgumentParser:
     "The `nesf` argument parser."
-    p = argparse.ArgumentParser(prog='nesf', description='Neural Structure Fields: evaluate, train and use crystal-structure autoencoders.')
+    p = argparse.ArgumentParser(prog='nesf', formatter_class=_Help, description='Neural Structure Fields: evaluate, train and use crystal-structure autoencoders.')
     p.add_argument('--version', action='version', version=f'nesf {nesf.__version__}')
     sub = p.add_subparsers(dest='cmd', required=True)
-    e = sub.add_parser('evaluate', help='reconstruct a dataset split and report the paper metrics',
-                       description='Reconstruct every structure of a split with a model and print the paper metrics (and StructureMatcher).')
+    e = sub.add_parser('evaluate', formatter_class=_Help, help='reconstruct a dataset split, or your structures, and report the paper metrics',
+                       description='Reconstruct every structure of a split (or of --data: a NeSF dataset folder, a folder of structure files or one file) '
+                                   'with a model and print the paper metrics (and StructureMatcher). The table and the JSON say what was evaluated.')
     e.add_argument('--model', default='exact', help="'exact' (the exact fields), a shipped model name (" + ', '.join(MODELS) + ') or a checkpoint path')
-    e.add_argument('--dataset', default='ICSG3D', help='ICSG3D, lim_l6 or YBCO13_fold0..19')
-    e.add_argument('--split', default='test', help='train, train_disjoint (ICSG3D), val or test')
-    e.add_argument('--data', default=None, help='folder holding nesf_paper/<dataset>_<split>/ (default: $NESF_DATA_MIRROR, then the cache)')
+    e.add_argument('--dataset', default=None, help='ICSG3D, lim_l6 or YBCO13_fold0..19 (default: ICSG3D, unless --data alone says what to evaluate)')
+    e.add_argument('--split', default=None, help='train, train_disjoint, cmr_perov5_val (ICSG3D), val or test (default: test, unless --data alone says what to evaluate)')
+    e.add_argument('--data', default=None, help='alone: the structures to evaluate (a NeSF dataset folder, a folder of CIF/POSCAR/JSON/extxyz files, or one file); '
+                                                'with --dataset/--split: the folder holding nesf_paper/<dataset>_<split>/, searched alone '
+                                                '(default: $NESF_DATA_MIRROR, then the cache)')
+    e.add_argument('--force', action='store_true', help="evaluate structures outside the model's training domain too, with a warning on each")
+    e.add_argument('--skip-unsupported', action='store_true', help="leave out (and list) structures outside the model's training domain; counted in the JSON")
     e.add_argument('--mode', choices=['paper', 'periodic'], default=None, help="distance convention and field mode (default: the model's own; paper for exact)")
     e.add_argument('--json', default=None, metavar='PATH', help="write the metrics as JSON to PATH ('-' for standard output)")
     e.add_argument('-n', type=int, default=None, help='only the first N structures')
     e.add_argument('--no-matcher', action='store_true', help='skip the StructureMatcher metrics')
     e.add_argument('--quiet', action='store_true', help='no progress bar or table')
     e.set_defaults(f=cmd_evaluate)
-    t = sub.add_parser('train', help='train a NeSF autoencoder', description='Train a NeSF model; re-running with the same --out resumes from its checkpoint.')
+    t = sub.add_parser('train', formatter_class=_Help, help='train a NeSF autoencoder', description='Train a NeSF model; re-running with the same --out resumes from its checkpoint.')
     t.add_argument('--dataset', default='ICSG3D', help='ICSG3D, lim_l6 or YBCO13_fold0..19 (default ICSG3D)')
     t.add_argument('--split', default='train_disjoint', help='training split (default train_disjoint, the honest ICSG3D split; validation uses the val split)')
     t.add_argument('--data', default=None, help='folder holding nesf_paper/ (default: $NESF_DATA_MIRROR, then the cache)')
@@ -167,25 +331,37 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument('-n', type=int, default=None, help='only the first N structures')
     t.add_argument('--quiet', action='store_true', help='no progress bar')
     t.set_defaults(f=cmd_train)
-    r = sub.add_parser('reconstruct', help='autoencode a CIF with a trained model', description='Encode a CIF, reconstruct it from the neural fields and write a CIF.')
-    r.add_argument('input', help='input CIF file'); r.add_argument('-o', '--output', required=True, help='output CIF file')
-    r.add_argument('--model', default='icsg3d', help='shipped model name or checkpoint path')
+    r = sub.add_parser('reconstruct', formatter_class=_Help, help='autoencode your structures with a trained model',
+                       description='Encode a structure file (CIF, POSCAR/CONTCAR, .vasp, pymatgen JSON, extended XYZ, ...) or a folder of them, '
+                                   'reconstruct it from the neural fields and write the result; a folder in gives a folder out and reconstruct.csv.')
+    r.add_argument('input', help='structure file, or a folder of them')
+    r.add_argument('-o', '--output', required=True, help="output file (format by suffix: .cif, .vasp/POSCAR, .json, .extxyz, ...), '-' for a CIF on standard output, "
+                                                         'or a folder (DIR/<name>.cif; for a folder input, one file per structure and reconstruct.csv)')
+    r.add_argument('--model', default='icsg3d', help='shipped model name (' + ', '.join(k for k in MODELS if k != 'icsg3d-baseline') + ') or checkpoint path')
     r.add_argument('--no-standardize', action='store_true', help='use the cell as given instead of the conventional standard cell')
+    r.add_argument('--symprec', type=float, default=None, help='write a symmetrised CIF (with its space group) found at this tolerance in Å (default: P1)')
+    r.add_argument('--format', default='cif', help='output format of each file when the input is a folder (a suffix: cif, vasp, json, extxyz, ...)')
+    r.add_argument('--force', action='store_true', help="reconstruct structures outside the model's training domain too, with a warning on each")
+    r.add_argument('--skip-unsupported', action='store_true', help="folder input: leave out structures outside the model's training domain (listed in the CSV)")
     r.add_argument('--quiet', action='store_true', help='print nothing')
     r.set_defaults(f=cmd_reconstruct)
-    i = sub.add_parser('info', help='what a checkpoint carries', description='Print the config, data, training time, device and parameter counts of a checkpoint.')
+    i = sub.add_parser('info', formatter_class=_Help, help='what a checkpoint carries', description='Print the config, data, training time, device and parameter counts of a checkpoint.')
     i.add_argument('--model', default='icsg3d', help='shipped model name or checkpoint path'); i.add_argument('--json', default=None, metavar='PATH', help="JSON to PATH ('-' for standard output)")
     i.set_defaults(f=cmd_info)
-    m = sub.add_parser('demo', help='autoencode four built-in crystals with the shipped weights', description='Write four textbook crystals as CIF, autoencode each with a shipped model, write the reconstructions and compare.')
+    m = sub.add_parser('demo', formatter_class=_Help, help='autoencode four built-in crystals with the shipped weights', description='Write four textbook crystals as CIF, autoencode each with a shipped model, write the reconstructions and compare.')
     m.add_argument('--model', default='icsg3d', help='shipped model name or checkpoint path'); m.add_argument('--out', default='demo_output', help='folder for the CIFs')
     m.set_defaults(f=cmd_demo)
-    d = sub.add_parser('download', help='download the official NeSF dataset files into the cache')
-    d.add_argument('dataset', choices=list(DATASETS)); d.set_defaults(f=cmd_download)
+    d = sub.add_parser('download', formatter_class=_Help, help='download the official NeSF dataset files into the cache')
+    d.add_argument('dataset', choices=list(DATASETS))
+    d.add_argument('--split', nargs='+', default=None, help='only these splits (default: all of the dataset\'s); exits 2 when none could be fetched')
+    d.set_defaults(f=cmd_download)
     return p
 
 def main(argv=None):
     "Entry point of the `nesf` command."
     a = parser().parse_args(argv)
-    try: a.f(a)
+    try: a.f(a); sys.stdout.flush()
     except NeSFDataError as e:
         print(f'nesf: error: {e}', file=sys.stderr); sys.exit(2)
+    except BrokenPipeError:                    # the reader stopped early (`nesf info --json - | head`): not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno()); sys.exit(0)

@@ -4,19 +4,19 @@
 
 # %% ../nbs/00_data.ipynb #e9b33a48
 from __future__ import annotations
-import io, json, os, pickle, tempfile, urllib.request, warnings
+import io, json, os, pickle, re, tempfile, urllib.request, warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
 from pymatgen.core import Element, Lattice, Structure
 
 # %% auto #0
-__all__ = ['DATASETS', 'OFFICIAL_URL', 'NEW_MATERIALS', 'is_quick', 'NeSFDataError', 'lattice_parameters', 'Crystal',
-           'atomic_write', 'safe_load_pickle', 'CrystalDataset', 'species_index', 'record_to_crystal',
-           'crystal_to_record', 'load_nesf_folder', 'save_nesf_folder', 'cache_dir', 'check_split', 'find_split',
-           'download_split', 'download_new_materials', 'load_split', 'icsg3d_rule', 'lim_l6_rule',
-           'common_species_filter', 'build_dataset', 'load_cif_folder', 'load_any', 'textbook_crystals',
-           'build_from_mp', 'build_icsg3d_train']
+__all__ = ['MIN_DISTANCE', 'DATASETS', 'OFFICIAL_URL', 'NEW_MATERIALS', 'is_quick', 'NeSFDataError', 'lattice_parameters',
+           'Crystal', 'atomic_write', 'structure_format', 'read_structure', 'check_distances', 'safe_load_pickle',
+           'CrystalDataset', 'species_index', 'record_to_crystal', 'crystal_to_record', 'load_nesf_folder',
+           'save_nesf_folder', 'cache_dir', 'check_split', 'find_split', 'download_split', 'download_new_materials',
+           'load_split', 'icsg3d_rule', 'lim_l6_rule', 'common_species_filter', 'build_dataset', 'load_cif_folder',
+           'structure_files', 'load_any', 'textbook_crystals', 'build_from_mp', 'build_icsg3d_train']
 
 # %% ../nbs/00_data.ipynb #62526d67
 def is_quick() -> bool:
@@ -70,10 +70,16 @@ class Crystal:
         return lattice_parameters(self.lattice)[1]
     def __len__(self): return len(self.numbers)
     @property
-    def formula(self) -> str: return self.to_structure().composition.reduced_formula
+    def formula(self) -> str:
+        "Reduced formula, e.g. NaCl for 8 atoms of rock salt."
+        return self.to_structure().composition.reduced_formula
+    @property
+    def cell_formula(self) -> str:
+        "Formula of the cell as it is, every atom counted: Na4Cl4 for 8 atoms of rock salt, O3 for 3 oxygen atoms, CsCl for 2."
+        return re.sub(r'(?<=[A-Za-z])1(?![0-9])', '', self.to_structure().composition.formula.replace(' ', ''))
     def __repr__(self):
         a, b, c = self.abc
-        return f'Crystal({self.id or "?"} {self.formula}, {len(self)} atoms, abc=({a:.3f}, {b:.3f}, {c:.3f}) Å)'
+        return f'Crystal({self.id or "?"}: {self.cell_formula}, {len(self)} atoms, abc=({a:.3f}, {b:.3f}, {c:.3f}) Å)'
 
 # %% ../nbs/00_data.ipynb #38f8389a
 def _from_structure(cls, s: Structure, id: str = '') -> Crystal:
@@ -87,17 +93,14 @@ def _to_structure(self: Crystal) -> Structure:
     return Structure(Lattice(self.lattice), [int(z) for z in self.numbers], self.frac, to_unit_cell=False)
 
 def _from_cif(cls, src, id: str = '') -> Crystal:
-    "Read the first structure of a CIF file (path) or CIF text; a malformed CIF raises `NeSFDataError`."
+    "Read the structure of a CIF file (path) or CIF text (one data block with atoms); a malformed CIF raises `NeSFDataError`."
     is_path = isinstance(src, Path) or (isinstance(src, str) and '\n' not in src and len(src) < 4096)
-    name = id or (Path(src).stem if is_path else 'CIF text')
-    try:
-        text = Path(src).read_text() if is_path else src
-        with warnings.catch_warnings():
-            warnings.simplefilter('ignore')
-            s = Structure.from_str(text, fmt='cif')
-    except FileNotFoundError: raise NeSFDataError(f'{src}: no such CIF file')
-    except Exception as e: raise NeSFDataError(f'{src if is_path else name}: malformed CIF ({type(e).__name__}: {e})') from None
-    return cls.from_structure(s, id=name)
+    if is_path:                                            # read as CIF whatever the file is called
+        try: text = Path(src).read_text()
+        except FileNotFoundError: raise NeSFDataError(f'{src}: no such CIF file') from None
+        except UnicodeDecodeError: raise NeSFDataError(f'{src}: not a text file, so not a CIF') from None
+        return check_distances(cls.from_structure(_read_cif_text(text, str(src)), id=id or Path(src).stem))
+    return check_distances(cls.from_structure(_read_cif_text(src, id or 'CIF text'), id=id or 'CIF text'))
 
 def _to_cif(self: Crystal, path=None, symprec: float | None = None) -> str:
     "CIF text (P1, or symmetrised with `symprec`); written atomically to `path` when given."
@@ -110,6 +113,27 @@ Crystal.from_structure = classmethod(_from_structure)
 Crystal.to_structure = _to_structure
 Crystal.from_cif = classmethod(_from_cif)
 Crystal.to_cif = _to_cif
+
+def _from_file(cls, path, id: str = '') -> Crystal:
+    "Read one structure from a file in any format `read_structure` knows; its id is the file name without suffix."
+    path = Path(path)
+    return check_distances(cls.from_structure(read_structure(path), id=id or path.stem))
+
+def _to_file(self: Crystal, path=None, symprec: float | None = None, fmt: str | None = None) -> str:
+    "The structure as text in the format of `path`'s name (CIF when `path` is None or '-'); written atomically to `path`."
+    fmt = fmt or ('cif' if path in (None, '-') else structure_format(path))
+    if fmt == 'cif': return self.to_cif(None if path in (None, '-') else path, symprec)
+    s = self.to_structure()
+    if fmt == 'extxyz':
+        import ase.io
+        from pymatgen.io.ase import AseAtomsAdaptor
+        buf = io.StringIO(); ase.io.write(buf, AseAtomsAdaptor.get_atoms(s), format='extxyz'); text = buf.getvalue()
+    else: text = s.to(fmt=fmt)
+    if path not in (None, '-'): atomic_write(path, text.encode())
+    return text
+
+Crystal.from_file = classmethod(_from_file)
+Crystal.to_file = _to_file
 
 # %% ../nbs/00_data.ipynb #8471330d
 def atomic_write(path, data: bytes):
@@ -124,6 +148,78 @@ def atomic_write(path, data: bytes):
     except BaseException:
         if os.path.exists(tmp): os.unlink(tmp)
         raise
+
+# %% ../nbs/00_data.ipynb #d12388ae
+MIN_DISTANCE = 0.5   # Å: sites closer than this are an error in the file, not a crystal
+_FORMATS = {'.cif': 'cif', '.mcif': 'cif', '.vasp': 'poscar', '.poscar': 'poscar', '.json': 'json', '.extxyz': 'extxyz',
+            '.xyz': 'extxyz', '.xsf': 'xsf', '.cssr': 'cssr', '.yaml': 'yaml', '.yml': 'yaml', '.res': 'res'}
+
+def structure_format(path) -> str:
+    "The structure format named by a file name: cif, poscar (POSCAR, CONTCAR, *.vasp), json, extxyz (*.extxyz, *.xyz), xsf, cssr, yaml, res."
+    name = Path(path).name
+    fmt = _FORMATS.get(Path(name).suffix.lower())                 # a known suffix wins: POSCAR.cif is a CIF
+    if fmt is None and name.upper().startswith(('POSCAR', 'CONTCAR')): return 'poscar'
+    if fmt is None: raise NeSFDataError(f'{path}: unknown structure format {Path(name).suffix or "(no suffix)"!r}; known: '
+                                        f'{", ".join(_FORMATS)} and files named POSCAR* or CONTCAR*')
+    return fmt
+
+def _read_cif_text(text: str, name: str) -> Structure:
+    "The structure of CIF text with exactly one data block holding atoms, all coordinates numbers."
+    from pymatgen.io.cif import CifFile
+    try: blocks = CifFile.from_str(text).data
+    except ZeroDivisionError: raise NeSFDataError(f'{name}: no atoms (a loop_ with column names but no rows, e.g. an empty _atom_site loop)') from None
+    except Exception as e: raise NeSFDataError(f'{name}: malformed CIF ({type(e).__name__}: {e})') from None
+    xyz = [f'_atom_site_{k}_{ax}' for k in ('fract', 'Cartn') for ax in 'xyz']
+    with_atoms = {k: b.data for k, b in blocks.items() if any(b.data.get(c) for c in xyz)}
+    if not blocks or not with_atoms: raise NeSFDataError(f'{name}: no atoms (the CIF has no _atom_site rows with coordinates)')
+    if len(with_atoms) > 1: raise NeSFDataError(f'{name}: {len(with_atoms)} data blocks with atoms ({", ".join(with_atoms)}); '
+                                                'nesf reads one structure per file: split it into one CIF per block')
+    d = next(iter(with_atoms.values()))
+    labels = d.get('_atom_site_label') or d.get('_atom_site_type_symbol') or []
+    for c in xyz:
+        for i, v in enumerate(d.get(c) or []):
+            try: ok = np.isfinite(float(re.sub(r'\(\d+\)$', '', v)))
+            except ValueError: ok = False
+            if not ok: raise NeSFDataError(f'{name}: atom {labels[i] if i < len(labels) else i + 1}: {c} is {v!r}, not a number (NaN or missing coordinate)')
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore')
+            return Structure.from_str(text, fmt='cif')
+    except Exception as e: raise NeSFDataError(f'{name}: malformed CIF ({type(e).__name__}: {e})') from None
+
+def read_structure(path) -> Structure:
+    "The one structure in file `path`: CIF, POSCAR/CONTCAR, pymatgen JSON, extended XYZ, or another format pymatgen reads."
+    path = Path(path)
+    if path.is_dir(): raise NeSFDataError(f'{path}: a folder, not a structure file')
+    if not path.exists(): raise NeSFDataError(f'{path}: no such file')
+    fmt = structure_format(path)
+    try: text = path.read_text()
+    except UnicodeDecodeError: raise NeSFDataError(f'{path}: not a text file, so not a {fmt} structure') from None
+    if not text.strip(): raise NeSFDataError(f'{path}: empty file')
+    if fmt == 'cif': return _read_cif_text(text, str(path))
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore')
+            if fmt == 'extxyz':
+                import ase.io
+                from pymatgen.io.ase import AseAtomsAdaptor
+                frames = ase.io.read(path, index=':', format='extxyz')
+                if len(frames) != 1: raise NeSFDataError(f'{path}: {len(frames)} frames; nesf reads one structure per file')
+                if not frames[0].pbc.all(): raise NeSFDataError(f'{path}: not periodic in all three directions (extended XYZ needs Lattice="..." and pbc="T T T")')
+                return AseAtomsAdaptor.get_structure(frames[0])
+            return Structure.from_str(text, fmt=fmt) if fmt != 'json' else Structure.from_dict(json.loads(text))
+    except NeSFDataError: raise
+    except Exception as e: raise NeSFDataError(f'{path}: not a readable {fmt} structure ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else ""})') from None
+
+def check_distances(c: Crystal, min_distance: float = MIN_DISTANCE) -> Crystal:
+    "Return `c`, or raise `NeSFDataError` naming the two sites closer than `min_distance` Å (periodic images counted)."
+    if len(c) < 2: return c
+    s = c.to_structure(); d = s.distance_matrix + np.eye(len(c)) * 1e9
+    i, j = np.unravel_index(np.argmin(d), d.shape)
+    if d[i, j] < min_distance:
+        raise NeSFDataError(f'{c.id or "structure"}: sites {i + 1} ({s[i].specie}) and {j + 1} ({s[j].specie}) are {d[i, j]:.3f} Å apart, '
+                            f'closer than the physical minimum of {min_distance} Å (a duplicated site, or coordinates in the wrong unit?)')
+    return c
 
 # %% ../nbs/00_data.ipynb #b3f8902b
 _ALLOWED_GLOBALS = {('numpy', 'dtype'), ('numpy', 'ndarray'), ('numpy.core.multiarray', '_reconstruct'),
@@ -228,9 +324,10 @@ def cache_dir() -> Path:
     return Path(os.environ.get('NESF_CACHE', Path.home() / '.cache' / 'nesf'))
 
 def _candidates(name, split, data=None):
+    "Where `name`/`split` may be: under `data` only when it is given (the folder itself if it is named `<name>_<split>`), else the mirror and the cache."
     sub = f'{name}_{split}'
-    roots = [Path(data)] if data else []
-    if os.environ.get('NESF_DATA_MIRROR'): roots.append(Path(os.environ['NESF_DATA_MIRROR']))
+    if data: return [p for p in (Path(data) / 'nesf_paper' / sub, Path(data) / 'ood' / sub, Path(data) / sub)] + ([Path(data)] if Path(data).name == sub else [])
+    roots = [Path(os.environ['NESF_DATA_MIRROR'])] if os.environ.get('NESF_DATA_MIRROR') else []
     roots.append(cache_dir())
     return [p for r in roots for p in (r / 'nesf_paper' / sub, r / 'ood' / sub, r / sub)]
 
@@ -240,10 +337,12 @@ def check_split(name: str, split: str):
     if split not in DATASETS[name]: raise NeSFDataError(f'{name} has no split {split!r}; splits: {", ".join(DATASETS[name])}')
 
 def find_split(name: str, split: str, data=None, download: bool = False) -> Path:
-    "The folder holding `name`/`split`: from `data`, `NESF_DATA_MIRROR`, the cache, or (with `download`) the official repository."
+    "The folder holding `name`/`split`: under `data` when given (and nowhere else), else `NESF_DATA_MIRROR`, the cache, or (with `download`) the official repository."
     check_split(name, split)
     for p in _candidates(name, split, data):
         if (p / 'dataset.pkl').exists() and (p / 'dataset_attr.json').exists(): return p
+    if data: raise NeSFDataError(f'{data} holds no {name} split {split} (looked for nesf_paper/{name}_{split}/, ood/{name}_{split}/ and '
+                                 f'{name}_{split}/ in it); with --data, only that folder is searched')
     if download: return download_split(name, split)
     raise NeSFDataError(
         f'dataset {name} split {split} not found. Options: pass --data PATH (a folder holding nesf_paper/{name}_{split}/ or {name}_{split}/), '
@@ -327,12 +426,22 @@ def load_cif_folder(folder, conventional: bool = True, rule=None, vocab=None) ->
     structs = [Crystal.from_cif(f).to_structure() for f in files]
     return build_dataset(structs, [f.stem for f in files], rule, conventional, vocab=vocab, name=folder.name)
 
-def load_any(path, vocab=None) -> CrystalDataset:
-    "A folder in the official format, a folder of CIFs, or a single CIF file."
+def structure_files(folder) -> list:
+    "The structure files of a folder (by name: CIF, POSCAR/CONTCAR, JSON, extended XYZ, ...), sorted; other files are left alone."
+    def known(f):
+        try: return f.is_file() and not f.name.startswith('.') and bool(structure_format(f))
+        except NeSFDataError: return False
+    return sorted(f for f in Path(folder).iterdir() if known(f))
+
+def load_any(path, vocab=None, conventional: bool = True) -> CrystalDataset:
+    "A folder in the official format, a folder of structure files (any format `read_structure` knows), or one structure file."
     path = Path(path)
-    if path.is_file(): return build_dataset([Crystal.from_cif(path).to_structure()], [path.stem], vocab=vocab, name=path.stem)
+    if not path.exists(): raise NeSFDataError(f'{path}: no such file or folder')
+    if path.is_file(): return build_dataset([Crystal.from_file(path).to_structure()], [path.stem], conventional=conventional, vocab=vocab, name=path.name)
     if (path / 'dataset.pkl').exists(): return load_nesf_folder(path)
-    return load_cif_folder(path, vocab=vocab)
+    files = structure_files(path)
+    if not files: raise NeSFDataError(f'{path}: no structure files (CIF, POSCAR/CONTCAR, .vasp, .json, .extxyz, ...) and not a NeSF dataset folder (dataset.pkl)')
+    return build_dataset([Crystal.from_file(f).to_structure() for f in files], [f.stem for f in files], conventional=conventional, vocab=vocab, name=path.name)
 
 # %% ../nbs/00_data.ipynb #3a578cb8
 def textbook_crystals() -> list:

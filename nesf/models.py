@@ -4,7 +4,7 @@
 
 # %% ../nbs/07e_models.ipynb #91cbc672
 from __future__ import annotations
-import math, os, time
+import math, os, time, zipfile
 from pathlib import Path
 import numpy as np
 import nesf
@@ -31,8 +31,10 @@ PROTOCOL = {'icsg3d': 'honest: trained on train_disjoint', 'icsg3d-paper-protoco
             'icsg3d-official': 'paper protocol: official ICSG3D VAE weights (ICSG3D\'s own MP list, likely holding the test materials); U-Net trained on train_disjoint'}
 
 def weights_dir() -> Path:
-    "Folder of the shipped weights: `NESF_WEIGHTS`, else `data/weights` beside the package."
-    return Path(os.environ.get('NESF_WEIGHTS', Path(nesf.__file__).resolve().parent.parent / 'data' / 'weights'))
+    "Folder of the shipped weights: `NESF_WEIGHTS`, else `nesf/weights/` of an installed package, else the repository's `data/weights/`."
+    if os.environ.get('NESF_WEIGHTS'): return Path(os.environ['NESF_WEIGHTS'])
+    here = Path(nesf.__file__).resolve().parent
+    return here / 'weights' if (here / 'weights').is_dir() else here.parent / 'data' / 'weights'   # installed wheel, else a checkout
 
 def model_path(name) -> Path:
     "A registry name or a checkpoint path, as a path; unknown names list the known ones."
@@ -41,6 +43,9 @@ def model_path(name) -> Path:
     if not p.exists():
         raise NeSFDataError(f'model {name!r} not found' + (f' (expected {p})' if name in MODELS else '') +
                             f'; known names: exact, {", ".join(MODELS)}; or give a checkpoint path')
+    if p.is_file() and not zipfile.is_zipfile(p):   # a truncated file, named whole (torch's own message is cut short)
+        raise NeSFDataError(f'{p}: truncated or not a checkpoint (torch.save writes a zip archive and this file is not a complete one); '
+                            'copy it again or retrain')
     return p
 
 def load_model(name):

@@ -252,7 +252,7 @@ def _train(ds, out, mc, tc, val, dataset_name, split, progress, device, init=Non
                         vocab=[int(v) for v in ds.vocab], n_train=len(ds), code_version=code_version(),
                         device=f'{world}x {device.type} ({where})',
                         torch_version=str(torch.__version__), params=param_counts(model), kind='nesf',
-                        abc_max=float(max(c.abc.max() for c in ds)), n_atoms_max=int(max(len(c) for c in ds)), **origin)
+                        abc_max=float(max(c.abc.max() for c in ds)), n_atoms_max=int(max(len(c) for c in ds)), domain=dict(__import__('nesf.domain', fromlist=['training_domain']).training_domain(ds), dataset=dataset_name, split=split), **origin)
     def checkpoint(epoch):
         if rank == 0: save_checkpoint(ck_path, model=_cpu(model.state_dict()), optimizer=opt.state_dict(), epoch=epoch, step=step, wall_seconds=wall, **meta())
     last_ck = time.time(); t_start = time.time() - wall
