@@ -16,6 +16,7 @@ from .data import CrystalDataset, NeSFDataError, atomic_write
 from .fields import CrystalBatch, collate, nearest_atom, atom_queries, global_queries, cell_queries, dataset_box
 from .encoder import NeSFConfig
 from .decoder import NeSF, param_counts, ModelFields
+from .domain import training_domain
 
 # %% auto #0
 __all__ = ['PRESETS', 'REFINE', 'TrainConfig', 'sample_queries', 'losses', 'code_version', 'save_checkpoint', 'load_checkpoint',
@@ -143,7 +144,7 @@ def load_checkpoint(path) -> dict:
     try: ck = torch.load(path, map_location='cpu', weights_only=True)
     except Exception as e:
         msg = str(e).split('\n')[0]
-        why = 'refused: it holds objects other than tensors, numbers and strings' if 'weights_only' in str(e) or 'Unsupported global' in str(e) else f'corrupt or not a checkpoint ({type(e).__name__}: {msg[:200]})'
+        why = 'refused: it holds objects other than tensors, numbers and strings' if 'weights_only' in str(e) or 'Unsupported global' in str(e) else f'corrupt or not a checkpoint ({type(e).__name__}: {msg})'
         raise NeSFDataError(f'{path}: {why}') from None
     if not isinstance(ck, dict) or not ('kind' in ck or ('model' in ck and 'model_config' in ck)):
         raise NeSFDataError(f'{path}: not an nesf checkpoint (no model weights or config)')
@@ -252,7 +253,7 @@ def _train(ds, out, mc, tc, val, dataset_name, split, progress, device, init=Non
                         vocab=[int(v) for v in ds.vocab], n_train=len(ds), code_version=code_version(),
                         device=f'{world}x {device.type} ({where})',
                         torch_version=str(torch.__version__), params=param_counts(model), kind='nesf',
-                        abc_max=float(max(c.abc.max() for c in ds)), n_atoms_max=int(max(len(c) for c in ds)), domain=dict(__import__('nesf.domain', fromlist=['training_domain']).training_domain(ds), dataset=dataset_name, split=split), **origin)
+                        abc_max=float(max(c.abc.max() for c in ds)), n_atoms_max=int(max(len(c) for c in ds)), domain=dict(training_domain(ds), dataset=dataset_name, split=split), **origin)
     def checkpoint(epoch):
         if rank == 0: save_checkpoint(ck_path, model=_cpu(model.state_dict()), optimizer=opt.state_dict(), epoch=epoch, step=step, wall_seconds=wall, **meta())
     last_ck = time.time(); t_start = time.time() - wall
