@@ -249,11 +249,12 @@ def _train(ds, out, mc, tc, val, dataset_name, split, progress, device, init=Non
         if rank == 0: print(f'resuming from {ck_path} at epoch {start_epoch} ({wall / 60:.1f} min trained)')
     net = torch.nn.parallel.DistributedDataParallel(model, device_ids=[device] if device.type == 'cuda' else None) if world > 1 else model
     where = torch.cuda.get_device_name(device) if device.type == 'cuda' else f'{platform.processor() or platform.machine()}, {torch.get_num_threads()} threads'
+    dom = dict(training_domain(ds), dataset=dataset_name, split=split)   # before the clock starts: symmetry analysis is not training
     meta = lambda: dict(model_config=asdict(mc), train_config=asdict(tc), dataset=dataset_name, split=split,
                         vocab=[int(v) for v in ds.vocab], n_train=len(ds), code_version=code_version(),
                         device=f'{world}x {device.type} ({where})',
                         torch_version=str(torch.__version__), params=param_counts(model), kind='nesf',
-                        abc_max=float(max(c.abc.max() for c in ds)), n_atoms_max=int(max(len(c) for c in ds)), domain=dict(training_domain(ds), dataset=dataset_name, split=split), **origin)
+                        abc_max=float(max(c.abc.max() for c in ds)), n_atoms_max=int(max(len(c) for c in ds)), domain=dom, **origin)
     def checkpoint(epoch):
         if rank == 0: save_checkpoint(ck_path, model=_cpu(model.state_dict()), optimizer=opt.state_dict(), epoch=epoch, step=step, wall_seconds=wall, **meta())
     last_ck = time.time(); t_start = time.time() - wall
