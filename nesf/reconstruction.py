@@ -291,7 +291,7 @@ def viewer(rec: dict, vocab=None, i: int = 0):
     import ipywidgets as W, matplotlib.pyplot as plt
     m = rec['sid'] == i
     it = W.IntSlider(0, 0, len(rec['traj']) - 1, description='iteration', continuous_update=False,
-                     layout=W.Layout(flex='1 1 320px', min_width='220px', max_width='520px'))
+                     layout=W.Layout(flex='1 1 320px', min_width='180px', max_width='520px'))
     tf, tc, ts = (W.Checkbox(False, description=d, indent=False, layout=W.Layout(width='auto', margin='0 12px 0 0'))
                   for d in ('filtered', 'clustered', 'species'))
     note = W.HTML(layout=W.Layout(width='100%'))

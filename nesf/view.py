@@ -11,8 +11,8 @@ import numpy as np
 from .data import Crystal
 
 # %% auto #0
-__all__ = ['SCHEME', 'colour_table', 'symbol', 'element_colour', 'with_images', 'cell_edges', 'element_handles', 'equal_limits',
-           'draw_cell', 'label_axes', 'draw_crystal', 'view3d', 'legend_html', 'show3d']
+__all__ = ['SCHEME', 'FIGURES', 'colour_table', 'symbol', 'element_colour', 'with_images', 'cell_edges', 'element_handles',
+           'equal_limits', 'draw_cell', 'label_axes', 'draw_crystal', 'view3d', 'legend_html', 'show3d', 'figure']
 
 # %% ../nbs/00a_view.ipynb #1b3b0902
 SCHEME = 'VESTA'   # or 'Jmol': pymatgen ships both
@@ -133,3 +133,13 @@ def show3d(crystals, titles=None, **kw):
     display(HTML(f'<div class="nesf-view3d">{head}<br>elements: {legend_html(nums)} (drag to turn, scroll to zoom)</div>'))
     v = view3d(crystals, **kw); v.show()
     return v
+
+# %% ../nbs/00a_view.ipynb #cdca6e5e
+FIGURES = Path(__file__).resolve().parent.parent / 'figures' if '__file__' in globals() else Path('../figures').resolve()
+
+def figure(name: str, caption: str = '', width: int = 820):
+    "A committed figure `figures/<name>` for display in a notebook (with its README markdown in the output's metadata)."
+    from IPython.display import Image
+    p = FIGURES / name
+    if not p.exists(): raise FileNotFoundError(f'figures/{name} is not in {FIGURES}')
+    return Image(filename=str(p), width=width, metadata={'nesf_readme': f'![{caption or name}](figures/{name})'})
