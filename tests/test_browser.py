@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get('NESF_CHROMIUM') or shutil.which('chromium') or shutil.which('chromium-browser')
+CHROMIUM = (os.environ.get('NESF_CHROMIUM') or shutil.which('chromium') or shutil.which('chromium-browser')
+            or shutil.which('google-chrome'))
 
 
 def _missing() -> str | None:
@@ -20,6 +21,7 @@ def _missing() -> str | None:
     return None
 
 
+if _missing() and os.environ.get('NESF_REQUIRE_BROWSER'): raise RuntimeError(f'NESF_REQUIRE_BROWSER is set but {_missing()}')
 pytestmark = pytest.mark.skipif(_missing() is not None, reason=f'browser test skipped: {_missing()}')
 
 
@@ -49,11 +51,19 @@ def _three_dmol_js() -> Path | None:
 def lab(tmp_path_factory):
     "JupyterLab serving nbs/ on 127.0.0.1 (a free port, a token, no browser): its URL and token."
     tmp = tmp_path_factory.mktemp('lab')
+    # A scratch copy of the repository's layout (nbs/, figures/, settings.ini, nesf/): a notebook run here can save
+    # nothing over the committed notebooks or figures; the kernel imports this checkout's nesf (PYTHONPATH).
+    work = tmp / 'repo'
+    shutil.copytree(ROOT / 'nbs', work / 'nbs', ignore=shutil.ignore_patterns('.ipynb_checkpoints'))
+    shutil.copytree(ROOT / 'figures', work / 'figures'); shutil.copytree(ROOT / 'nesf', work / 'nesf', ignore=shutil.ignore_patterns('__pycache__'))
+    shutil.copy(ROOT / 'settings.ini', work)
     settings = tmp / 'settings' / '@jupyterlab' / 'notebook-extension'; settings.mkdir(parents=True)
     (settings / 'tracker.jupyterlab-settings').write_text(json.dumps({'windowingMode': 'none'}))   # render every cell
     (tmp / 'settings' / '@jupyterlab' / 'apputils-extension').mkdir(parents=True)
     (tmp / 'settings' / '@jupyterlab' / 'apputils-extension' / 'notification.jupyterlab-settings').write_text(
         json.dumps({'fetchNews': 'false', 'checkForUpdates': False}))
+    (tmp / 'settings' / '@jupyterlab' / 'docmanager-extension').mkdir(parents=True)
+    (tmp / 'settings' / '@jupyterlab' / 'docmanager-extension' / 'plugin.jupyterlab-settings').write_text(json.dumps({'autosave': False}))
     port, token = _free_port(), secrets.token_hex(16)
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT)] + [p for p in [os.environ.get('PYTHONPATH')] if p]),
                JUPYTER_RUNTIME_DIR=str(tmp / 'runtime'), MPLBACKEND='module://matplotlib_inline.backend_inline')
@@ -62,7 +72,7 @@ def lab(tmp_path_factory):
            f'--LabApp.user_settings_dir={tmp / "settings"}', f'--LabApp.workspaces_dir={tmp / "workspaces"}',
            '--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate', '--ServerApp.port_retries=0', '--allow-root']
     log = open(tmp / 'lab.log', 'w')
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(cmd, cwd=work, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f'http://127.0.0.1:{port}'
     for _ in range(240):
         try:
