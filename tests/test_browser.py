@@ -103,7 +103,7 @@ def _open(browser, lab, nb: str, width: int = 1000):
     js = _three_dmol_js()
     if js is not None:
         page.route('**/3Dmol-min.js', lambda route: route.fulfill(path=str(js), content_type='application/javascript'))
-    page.goto(f'{url}/lab/tree/{nb}?token={token}')
+    page.goto(f'{url}/lab/workspaces/{Path(nb).stem}/tree/{nb}?token={token}&reset')   # its own, fresh workspace: nothing restored from another page
     page.wait_for_function('() => window.jupyterapp && window.jupyterapp.shell.currentWidget && '
                            'window.jupyterapp.shell.currentWidget.sessionContext && '
                            'window.jupyterapp.shell.currentWidget.sessionContext.session && '
