@@ -17,10 +17,17 @@ install: $(VENV)/.installed
 demo: $(VENV)/.installed
 	$(VENV)/bin/nesf demo --out demo_output
 
-# Quick mode: small data, few steps; notebooks run under nbval; tests/ checks the library matches the notebooks.
+# Quick mode: small data, few steps; notebooks run under nbval; tests/ checks the library matches the notebooks,
+# runs every notebook again without the paper data outside quick mode (tests/test_notebooks_nodata.py), and drives
+# JupyterLab in headless Chromium (tests/test_browser.py; skipped, with the reason printed, without Chromium or Playwright).
 test: $(VENV)/.installed
-	NESF_QUICK=1 TQDM_DISABLE=1 OMP_NUM_THREADS=2 $(PY) -m pytest -q -p no:cacheprovider \
+	NESF_QUICK=1 TQDM_DISABLE=1 OMP_NUM_THREADS=2 $(PY) -m pytest -q -rs -p no:cacheprovider \
 	  --nbval-lax --nbval-current-env --nbval-cell-timeout=900 tests nbs
+
+# A screenshot of the reconstruction widget in JupyterLab (headless Chromium), for the README.
+screenshots: $(VENV)/.installed
+	NESF_SCREENSHOT=figures/widget.png NESF_REQUIRE_BROWSER=1 NESF_QUICK=1 TQDM_DISABLE=1 $(PY) -m pytest -q -rs -p no:cacheprovider \
+	  tests/test_browser.py -k widget
 
 export: $(VENV)/.installed
 	$(VENV)/bin/nbdev_export && $(VENV)/bin/nbdev_clean
@@ -36,4 +43,4 @@ readme: $(VENV)/.installed
 benchmark: $(VENV)/.installed
 	$(PY) scripts/benchmark.py
 
-.PHONY: install demo test export docs benchmark readme
+.PHONY: install demo test screenshots export docs benchmark readme

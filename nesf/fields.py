@@ -159,21 +159,32 @@ def plane_fields(crystal: Crystal, vocab, z: float = 0.0, n: int = 25, pad: floa
     v, j = nearest_atom(x, s, b, mode)
     return x.reshape(n, n, 3), v.reshape(n, n, 3), b.species[0, j].reshape(n, n)
 
-def plot_fields(crystal: Crystal, vocab, z: float = 0.0, n: int = 25, path=None):
-    "Two panels (paper, periodic): position-field arrows coloured by the species field on a plane."
-    from pymatgen.core import Element
+def plot_fields(crystal: Crystal, vocab, z: float = 0.0, n: int = 25, path=None, scale: float = 4.0):
+    "Two panels (paper, periodic): position-field arrows on a plane, coloured by the species field in the element colours."
     import matplotlib.pyplot as plt
-    fig, axes = plt.subplots(1, 2, figsize=(10, 5))
+    from nesf.view import element_colour, element_handles, with_images, symbol
+    from matplotlib.lines import Line2D
+    fig, axes = plt.subplots(1, 2, figsize=(10.5, 5.6))
+    zs = np.asarray(vocab)
     for ax, mode in zip(axes, ('paper', 'periodic')):
         x, v, s = plane_fields(crystal, vocab, z, n, mode=mode)
-        ax.quiver(x[..., 0], x[..., 1], v[..., 0], v[..., 1], s, cmap='tab10', angles='xy', scale_units='xy', scale=1.6, width=0.004)
+        col = [element_colour(q) for q in zs[s.flatten().numpy()]]
+        ax.quiver(x[..., 0].flatten(), x[..., 1].flatten(), v[..., 0].flatten(), v[..., 1].flatten(), color=col,
+                  angles='xy', scale_units='xy', scale=scale, width=0.0035)
         L = crystal.lattice
         cell = np.array([[0, 0], L[0, :2], L[0, :2] + L[1, :2], L[1, :2], [0, 0]])
-        ax.plot(cell[:, 0], cell[:, 1], 'k-', lw=1)
-        on = np.abs(((crystal.frac[:, 2] - z + 0.5) % 1) - 0.5) < 1e-3
-        for p, zz in zip(crystal.cart[on], crystal.numbers[on]):
-            ax.plot(*p[:2], 'o', ms=9, mec='k', mfc='w'); ax.annotate(Element.from_Z(int(zz)).symbol, p[:2], ha='center', va='center', fontsize=7)
-        ax.set_title(f'{crystal.id} {crystal.formula}: {mode} mode'); ax.set_aspect('equal'); ax.set_xlabel('x (Å)'); ax.set_ylabel('y (Å)')
-    fig.tight_layout()
+        ax.plot(cell[:, 0], cell[:, 1], 'k-', lw=1.2)
+        cart, num, img = with_images(crystal)
+        on = np.abs(((cart @ np.linalg.inv(L))[:, 2] - z + 0.5) % 1 - 0.5) < 1e-3
+        for p, q, im in zip(cart[on], num[on], img[on]):
+            ax.plot(*p[:2], 'o', ms=13, mec='0.5' if im else 'k', mew=1.2, mfc=element_colour(q), zorder=3)
+            ax.annotate(symbol(q), p[:2], ha='center', va='center', fontsize=6.5, zorder=4)
+        ax.set_title(f'{mode} mode', fontsize=11); ax.set_aspect('equal'); ax.set_xlabel('x (Å)'); ax.set_ylabel('y (Å)')
+    arrow = Line2D([], [], color='0.3', marker=r'$\rightarrow$', ms=14, ls='', label=f'position field (drawn at 1/{scale:g} length)')
+    shown = np.unique(np.concatenate([zs[plane_fields(crystal, vocab, z, n, mode=m)[2].flatten().numpy()] for m in ('paper', 'periodic')]))
+    fig.legend(handles=[arrow] + element_handles(shown), loc='lower center', ncol=6, frameon=False,
+               title='arrow colour = species field (the nearest atom\'s element); circles: atoms on the plane (grey edge: periodic image)', title_fontsize=9)
+    fig.suptitle(f'{crystal.id} {crystal.formula}: the two fields on the plane z = {z:g} (fractional), a quarter cell beyond the faces', fontsize=11)
+    fig.tight_layout(rect=(0, 0.13, 1, 0.97))
     if path: fig.savefig(path, dpi=110)
     return fig

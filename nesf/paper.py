@@ -11,14 +11,15 @@ import torch
 import nesf
 from .data import Crystal, NeSFDataError, load_split, is_quick, textbook_crystals
 from .reconstruction import reconstruct, ReconConfig
-from .decoder import ModelFields, interpolate, LEARNED_RECON
-from .cli import MODELS, weights_dir, load_model, evaluate
+from .decoder import interpolate, LEARNED_RECON
+from .training import model_fields
+from .models import MODELS, weights_dir, load_model, evaluate
 
 # %% auto #0
 __all__ = ['PAPER', 'ROWS', 'COLUMNS', 'SPLIT_ROWS', 'FOLDS_DIR', 'PAPER_PARAMS', 'BENCH', 'TOL', 'metrics_path', 'load_metrics',
            'ybco13_folds_table', 'results_markdown', 'training_markdown', 'speed_markdown', 'resolution_markdown',
-           'compare_metrics', 'regenerate', 'confusion_figure', 'reconstruction_figure', 'snapshots_figure',
-           'interpolation_figure', 'find_crystal']
+           'compare_metrics', 'regenerate', 'confusion_figure', 'match_verdict', 'reconstruction_figure',
+           'snapshots_figure', 'interpolation_figure', 'find_crystal']
 
 # %% ../nbs/90_paper.ipynb #a9c53d10
 PAPER = {'NeSF (paper)': dict(atom_count_error_pct=0.53, position_error_actual_A=0.0308, position_error_detected_A=0.0359,
@@ -169,56 +170,66 @@ def confusion_figure(model_name: str, ds, path=None):
     return fig, [t[1] for t in tables]
 
 # %% ../nbs/90_paper.ipynb #0269434f
-def _scatter(ax, c: Crystal, title: str):
-    from pymatgen.core import Element
-    if c is None: ax.set_title(title + ' (no atoms)'); return
-    for z in sorted(set(c.numbers.tolist())):
-        p = c.cart[c.numbers == z]; ax.scatter(p[:, 0], p[:, 1], p[:, 2], s=80, label=Element.from_Z(int(z)).symbol, depthshade=False)
-    L = c.lattice
-    for s in ([0, 0, 0], [1, 1, 0], [1, 0, 1], [0, 1, 1]):
-        for d in range(3):
-            a = np.array(s, float); b = a.copy(); b[d] = 1 - a[d]
-            if b[d] > a[d] or s == [0, 0, 0]:
-                q = np.stack([a, b]) @ L; ax.plot(q[:, 0], q[:, 1], q[:, 2], 'k-', lw=0.5)
-    ax.set_title(title); ax.legend(fontsize=7, loc='upper left')
+def match_verdict(pred: Crystal | None, truth: Crystal, stol: float = 0.5, ltol: float = 0.3, angle_tol: float = 10) -> str:
+    "StructureMatcher's verdict on a reconstruction, in words (the tolerances of `nesf.metrics.match_metrics`)."
+    import warnings
+    from pymatgen.analysis.structure_matcher import StructureMatcher
+    if pred is None: return 'no atoms found: no match'
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore')
+        try: r = StructureMatcher(stol=stol, ltol=ltol, angle_tol=angle_tol).get_rms_dist(pred.to_structure(), truth.to_structure())
+        except Exception: r = None
+    return f'StructureMatcher: match (normalised RMS {r[0]:.3f})' if r is not None else 'StructureMatcher: no match'
 
 def reconstruction_figure(model_name: str, crystal: Crystal, path=None):
-    "Ground truth beside the reconstruction by a shipped model."
+    "Ground truth beside the reconstruction by a shipped model, in element colours with periodic images, the match named."
     import matplotlib.pyplot as plt
+    from nesf.view import draw_crystal, element_handles
     m, ck = load_model(model_name)
-    r = reconstruct(ModelFields(m, [crystal], ck['vocab']), ReconConfig(mode=m.config.mode, **LEARNED_RECON)).crystal(0)
-    fig = plt.figure(figsize=(9, 4.5))
-    _scatter(fig.add_subplot(121, projection='3d'), crystal, f'{crystal.id} {crystal.formula}: ground truth')
-    _scatter(fig.add_subplot(122, projection='3d'), r, f'reconstruction ({model_name})')
-    fig.tight_layout()
+    r = reconstruct(model_fields(m, [crystal], ck['vocab']), ReconConfig(mode=m.config.mode, **LEARNED_RECON)).crystal(0)
+    fig = plt.figure(figsize=(10, 5.2))
+    draw_crystal(fig.add_subplot(121, projection='3d'), crystal, f'ground truth: {len(crystal)} atoms', legend=False)
+    draw_crystal(fig.add_subplot(122, projection='3d'), r, f'reconstruction ({model_name}): {len(r) if r is not None else 0} atoms', legend=False)
+    nums = np.concatenate([crystal.numbers] + ([r.numbers] if r is not None else []))
+    fig.legend(handles=element_handles(nums), loc='lower center', ncol=8, frameon=False, fontsize=9)
+    fig.suptitle(f'{crystal.id} {crystal.formula} -> {r.formula if r is not None else "nothing"}: {match_verdict(r, crystal)}', fontsize=11)
+    fig.subplots_adjust(left=0.02, right=0.96, top=0.9, bottom=0.1, wspace=0.12)
     if path: fig.savefig(path, dpi=110)
     return fig, r
 
 # %% ../nbs/90_paper.ipynb #b7e0232b
 def snapshots_figure(model_name: str, crystal: Crystal, iters=(0, 1, 2, 4, 8, 16), path=None):
-    "Particles at several iterations of a learned-field reconstruction."
+    "Particles at several iterations of a learned-field reconstruction (fixed axes; the last panel with clusters and species)."
     import matplotlib.pyplot as plt
+    from nesf.reconstruction import frame, frame_limits, draw_frame
     m, ck = load_model(model_name)
-    rec = reconstruct(ModelFields(m, [crystal], ck['vocab']), ReconConfig(mode=m.config.mode, n_iter=max(iters), tol=None, record=True)).record
-    fig = plt.figure(figsize=(3 * len(iters), 3.2))
+    rec = reconstruct(model_fields(m, [crystal], ck['vocab']), ReconConfig(mode=m.config.mode, **(LEARNED_RECON | dict(n_iter=max(iters), tol=None, record=True)))).record
+    lim = frame_limits(rec)
+    fig = plt.figure(figsize=(3.3 * len(iters), 3.9))
     for k, it in enumerate(iters):
-        ax = fig.add_subplot(1, len(iters), k + 1, projection='3d')
-        p = rec['traj'][it]; ax.scatter(p[:, 0], p[:, 1], p[:, 2], s=1, alpha=0.3)
-        ax.set_title(f'iteration {it}'); ax.set_xticks([]); ax.set_yticks([]); ax.set_zticks([])
-    fig.tight_layout()
+        last = k == len(iters) - 1
+        ax = draw_frame(fig.add_subplot(1, len(iters), k + 1, projection='3d'), frame(rec, it, filtered=last, clusters=last, species=last), ck['vocab'], lim)
+        if not last and ax.get_legend(): ax.get_legend().remove()
+        ax.set_title(ax.get_title().replace(': ', ':\n'), fontsize=9)
+    fig.suptitle(f'{crystal.id} {crystal.formula}: particles moving along the learned position field ({model_name})', fontsize=11)
+    fig.subplots_adjust(left=0.01, right=0.98, top=0.8, bottom=0.04, wspace=0.15)
     if path: fig.savefig(path, dpi=100)
     return fig
 
 # %% ../nbs/90_paper.ipynb #05f6e8fc
 def interpolation_figure(model_name: str, a: Crystal, b: Crystal, steps: int = 6, path=None):
-    "Reconstructions along the latent segment from `a` to `b`."
+    "Reconstructions along the latent segment from `a` to `b`, in element colours with one legend."
     import matplotlib.pyplot as plt
     m, ck = load_model(model_name)
     path_c = interpolate(m, a, b, ck['vocab'], steps)
-    fig = plt.figure(figsize=(2.8 * steps, 3.2))
+    from nesf.view import draw_crystal, element_handles
+    fig = plt.figure(figsize=(3.1 * steps, 3.9))
     for k, c in enumerate(path_c):
-        _scatter(fig.add_subplot(1, steps, k + 1, projection='3d'), c, f't={k / (steps - 1):.1f}: ' + (c.formula if c is not None else '–'))
-    fig.tight_layout()
+        draw_crystal(fig.add_subplot(1, steps, k + 1, projection='3d'), c, f't = {k / (steps - 1):.1f}: ' + (f'{c.formula}, {len(c)} atoms' if c is not None else 'no atoms'), legend=False, size=60)
+    nums = np.concatenate([c.numbers for c in path_c if c is not None] + [a.numbers, b.numbers])
+    fig.legend(handles=element_handles(nums), loc='lower center', ncol=10, frameon=False, fontsize=9)
+    fig.suptitle(f'latent interpolation {a.formula} ({a.id}) -> {b.formula} ({b.id}), {model_name}', fontsize=11)
+    fig.subplots_adjust(left=0.01, right=0.98, top=0.84, bottom=0.14, wspace=0.12)
     if path: fig.savefig(path, dpi=100)
     return fig, path_c
 

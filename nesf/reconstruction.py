@@ -14,7 +14,7 @@ from .fields import CrystalBatch, collate, nearest_atom, offsets, box_grid, data
 # %% auto #0
 __all__ = ['ExactFields', 'ReconConfig', 'initial_particles', 'wrap', 'move_particles', 'nms', 'nms_reference', 'vote_species',
            'shell_directions', 'verify_atoms', 'Reconstruction', 'reconstruct', 'reconstruct_reference', 'frame',
-           'draw_frame', 'viewer']
+           'frame_limits', 'draw_frame', 'viewer']
 
 # %% ../nbs/02_reconstruction.ipynb #a130e282
 class ExactFields:
@@ -215,7 +215,7 @@ def reconstruct(source, cfg: ReconConfig | None = None, **kw) -> Reconstruction:
     if cfg.record:
         labels = torch.full((len(x),), -1, dtype=torch.long); labels[keep] = lab
         rec = dict(traj=torch.stack(traj).numpy(), sid=sid.numpy(), keep=keep.numpy(), labels=labels.numpy(),
-                   atoms=atoms.numpy(), atom_sid=asid.numpy(), atom_species=spec.numpy())
+                   atoms=atoms.numpy(), atom_sid=asid.numpy(), atom_species=spec.numpy(), lattice=lat.double().numpy())
     return Reconstruction(cart, species, lat.double().numpy(), source.vocab, list(source.ids), rec)
 
 # %% ../nbs/02_reconstruction.ipynb #d044ff7f
@@ -244,35 +244,76 @@ def frame(rec: dict, it: int, filtered: bool = False, clusters: bool = False, sp
     colour = np.where(lab >= 0, lab, -1) if clusters else np.zeros(m.sum())
     am = rec['atom_sid'] == i
     return dict(points=pts[keep], colour=colour[keep], atoms=rec['atoms'][am] if clusters else np.zeros((0, 3)),
-                atom_species=rec['atom_species'][am] if (clusters and species) else None, iteration=it)
+                atom_species=rec['atom_species'][am] if (clusters and species) else None, iteration=it,
+                clusters=clusters, lattice=rec['lattice'][i] if 'lattice' in rec else None)
 
-def draw_frame(ax, fr: dict, vocab=None):
-    "Draw a `frame` on a 3D matplotlib axis."
-    from pymatgen.core import Element
+def frame_limits(rec: dict, i: int = 0, pad: float = 0.3) -> np.ndarray:
+    "Points (k, 3) that every frame of structure `i` must hold in view: all recorded positions and the cell's corners."
+    from nesf.view import cell_edges
+    p = rec['traj'][:, rec['sid'] == i].reshape(-1, 3)
+    lo, hi = np.percentile(p, 0.5, 0), np.percentile(p, 99.5, 0)       # a few far strays do not shrink the picture
+    extra = [cell_edges(rec['lattice'][i]).reshape(-1, 3)] if 'lattice' in rec else []
+    return np.concatenate([np.stack([lo - pad, hi + pad])] + extra)
+
+def draw_frame(ax, fr: dict, vocab=None, limits=None):
+    "Draw a `frame` on a 3D matplotlib axis: particles, atoms in element colours (with periodic images), the cell, axes in Å."
+    from nesf.view import element_colour, element_handles, with_images, draw_cell, equal_limits, label_axes
+    from matplotlib.lines import Line2D
     ax.clear()
-    p = fr['points']
-    ax.scatter(p[:, 0], p[:, 1], p[:, 2], c=fr['colour'], cmap='tab20', s=2, alpha=0.4)
+    p, L = fr['points'], fr['lattice']
+    if fr['clusters']:
+        c = np.where(fr['colour'] >= 0, fr['colour'] % 20, -1)
+        ax.scatter(*p[c < 0].T, s=5, c='0.6', alpha=0.5, depthshade=False)
+        ax.scatter(*p[c >= 0].T, s=7, c=c[c >= 0], cmap='tab20', vmin=0, vmax=19, alpha=0.8, depthshade=False)
+    else: ax.scatter(*p.T, s=7, c='#1f5fa8', alpha=0.6, depthshade=False)
+    handles = [Line2D([], [], ls='', marker='o', ms=4, mfc='#1f5fa8', mec='none', label='particles')]
     a = fr['atoms']
     if len(a):
-        ax.scatter(a[:, 0], a[:, 1], a[:, 2], s=120, c='none', edgecolors='k')
+        if L is not None: cart, num, _ = with_images(Crystal(L, a @ np.linalg.inv(L), np.arange(len(a)) + 1))
+        else: cart, num = a, np.arange(len(a)) + 1
+        j = num - 1                                                                 # which found atom each drawn one is
         if fr['atom_species'] is not None and vocab is not None:
-            for q, s in zip(a, fr['atom_species']): ax.text(*q, Element.from_Z(int(vocab[s])).symbol, fontsize=8)
-    ax.set_title(f"iteration {fr['iteration']}: {len(p)} particles, {len(a)} atoms")
+            z = np.asarray(vocab)[fr['atom_species'][j]]
+            ax.scatter(*cart.T, s=160, c=[element_colour(q) for q in z], edgecolors='k', linewidths=0.8, depthshade=False)
+            handles += element_handles(z)
+        else:
+            ax.scatter(*cart.T, s=160, c='none', edgecolors='k', linewidths=1.2, depthshade=False)
+            handles.append(Line2D([], [], ls='', marker='o', ms=9, mfc='none', mec='k', label='atom (cluster)'))
+    if L is not None: draw_cell(ax, L)
+    if limits is not None: equal_limits(ax, limits, pad=0)
+    label_axes(ax)
+    ax.legend(handles=handles, fontsize=8, loc='upper left', frameon=False)
+    ax.set_title(f"iteration {fr['iteration']}: {len(p)} particles, {len(a)} atoms", fontsize=10)
     return ax
 
 def viewer(rec: dict, vocab=None, i: int = 0):
-    "An ipywidgets viewer of a recorded reconstruction: iteration slider; filter, cluster and species toggles."
+    "An ipywidgets viewer of a recorded reconstruction: iteration slider; filter, cluster and species toggles (disabled, with the reason, when they cannot change the picture)."
     import ipywidgets as W, matplotlib.pyplot as plt
-    from IPython.display import display
-    it = W.IntSlider(0, 0, len(rec['traj']) - 1, description='iteration')
-    tf, tc, ts = (W.Checkbox(False, description=d) for d in ('filtered', 'clustered', 'species'))
-    out = W.Output()
-    fig = plt.figure(figsize=(5, 5)); ax = fig.add_subplot(projection='3d'); plt.close(fig)
+    m = rec['sid'] == i
+    it = W.IntSlider(0, 0, len(rec['traj']) - 1, description='iteration', continuous_update=False,
+                     layout=W.Layout(flex='1 1 320px', min_width='180px', max_width='520px'))
+    tf, tc, ts = (W.Checkbox(False, description=d, indent=False, layout=W.Layout(width='auto', margin='0 12px 0 0'))
+                  for d in ('filtered', 'clustered', 'species'))
+    note = W.HTML(layout=W.Layout(width='100%'))
+    filter_idle = bool(rec['keep'][m].all())
+    tf.disabled = filter_idle
+    if filter_idle: tf.tooltip = 'every particle passes the residual filter here, so filtering changes nothing'
+    out = W.Output(layout=W.Layout(min_height='420px'))
+    lim = frame_limits(rec, i)
+    fig = plt.figure(figsize=(5.6, 5.2)); ax = fig.add_subplot(projection='3d'); plt.close(fig)
     def redraw(*_):
-        draw_frame(ax, frame(rec, it.value, tf.value, tc.value, ts.value, i), vocab)
+        ts.disabled = not tc.value
+        ts.tooltip = '' if tc.value else 'species are voted per cluster: tick "clustered" first'
+        why = [t.description + ': ' + t.tooltip for t in (tf, ts) if t.disabled]
+        note.value = '<span style="color:#666;font-size:90%">' + ('disabled: ' + '; '.join(why) if why else '') + '</span>'
+        draw_frame(ax, frame(rec, it.value, tf.value, tc.value, ts.value and tc.value, i), vocab, lim)
+        fig.tight_layout()
         out.outputs = ()               # set the trait itself: kernel-side state, testable without a browser
         out.append_display_data(fig)   # not `with out:`, which would swallow exceptions
     for w in (it, tf, tc, ts): w.observe(redraw, 'value')
     redraw()
-    box = W.VBox([W.HBox([it, tf, tc, ts]), out]); box.ax, box.controls = ax, (it, tf, tc, ts)
+    controls = W.HBox([it, tf, tc, ts], layout=W.Layout(flex_flow='row wrap', align_items='center', width='100%'))
+    box = W.VBox([controls, note, out], layout=W.Layout(width='100%', max_width='720px'))
+    box.add_class('nesf-viewer')
+    box.ax, box.controls, box.note, box.limits = ax, (it, tf, tc, ts), note, lim
     return box

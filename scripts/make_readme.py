@@ -1,7 +1,8 @@
 #!/usr/bin/env python
 """Write README.md from an executed copy of nbs/index.ipynb (markdown cells, and the outputs of its code cells),
 without quarto. Run `make readme`: it executes the index notebook into _proc/ first, so the tables are current;
-the committed notebook stays output-free.   python scripts/make_readme.py EXECUTED_NOTEBOOK"""
+the committed notebook stays output-free. Figures that the notebook shows with `nesf.view.figure` (read by the
+kernel, so that they load however JupyterLab was started) become markdown image links to figures/.   python scripts/make_readme.py EXECUTED_NOTEBOOK"""
 import json, sys
 from pathlib import Path
 
@@ -13,8 +14,10 @@ for cell in nb['cells']:
     if cell['cell_type'] == 'markdown': parts.append(src)
     elif not src.lstrip().startswith('#| hide'):
         for o in cell.get('outputs', []):
-            data = o.get('data', {})
-            if 'text/markdown' in data: parts.append(''.join(data['text/markdown']))
+            data, meta = o.get('data', {}), o.get('metadata', {})
+            fig = meta.get('image/png', {}).get('nesf_readme') or meta.get('nesf_readme')
+            if fig: parts.append(fig)                  # a committed figure shown by nesf.view.figure: its markdown link
+            elif 'text/markdown' in data: parts.append(''.join(data['text/markdown']))
             elif o.get('output_type') == 'stream': parts.append('```\n' + ''.join(o['text']).rstrip() + '\n```')
 text = '\n\n'.join(p.strip('\n') for p in parts if p.strip()) + '\n'
 text = text.replace('](../figures/', '](figures/')
