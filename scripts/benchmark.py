@@ -47,7 +47,7 @@ try:
     from nesf.fields import collate, dataset_box
     m, ck = load_model(a.model)
     r = evaluate(a.model, ds, matcher=False)
-    res['learned'] = dict(model=a.model, s_per_structure=r['seconds_per_structure'], reconstruction_seconds=r['reconstruction_seconds'], recon=LEARNED_RECON)
+    res['learned'] = dict(model=a.model, s_per_structure=r['seconds_per_structure'], reconstruction_seconds=r['reconstruction_seconds'], evaluation_seconds=r['seconds'], recon=LEARNED_RECON, species_code=r.get('species_code'))
     print(f"learned field ({a.model}): {r['seconds_per_structure'] * 1000:.0f} ms per structure, {r['reconstruction_seconds']:.1f} s for the split")
     tc = TrainConfig.cpu(); m.train(); opt = torch.optim.Adam(m.parameters(), 1e-4)
     tr = load_split('ICSG3D', 'val', a.data); gen = torch.Generator().manual_seed(0); nq = 0
