@@ -18,8 +18,8 @@ from .models import MODELS, weights_dir, load_model, evaluate
 # %% auto #0
 __all__ = ['PAPER', 'ROWS', 'COLUMNS', 'SPLIT_ROWS', 'FOLDS_DIR', 'PAPER_PARAMS', 'BENCH', 'TOL', 'metrics_path', 'load_metrics',
            'ybco13_folds_table', 'results_markdown', 'training_markdown', 'speed_markdown', 'resolution_markdown',
-           'compare_metrics', 'regenerate', 'confusion_figure', 'match_verdict', 'reconstruction_figure',
-           'snapshots_figure', 'interpolation_figure', 'find_crystal']
+           'cost_markdown', 'compare_metrics', 'regenerate', 'confusion_figure', 'match_verdict',
+           'reconstruction_figure', 'snapshots_figure', 'interpolation_figure', 'find_crystal']
 
 # %% ../nbs/90_paper.ipynb #a9c53d10
 PAPER = {'NeSF (paper)': dict(atom_count_error_pct=0.53, position_error_actual_A=0.0308, position_error_detected_A=0.0359,
@@ -130,6 +130,18 @@ def resolution_markdown() -> str:
             'Exponents are log-log slopes against grid points per axis (voxels: d; NeSF: 1 / query spacing). Voxel memory '
             'grows about cubically; NeSF memory stays flat, since queries are decoded in fixed-size chunks. Decoding a dense '
             'query grid is cubic in time for NeSF too: the particle reconstruction avoids dense grids.')
+
+# %% ../nbs/90_paper.ipynb #33a9e42f
+def cost_markdown(target: float = 0.02) -> str:
+    "What it costs each method to reach `target` Å of position error (actual), from `data/benchmarks/resolution.json` (`scripts/accuracy_cost.py`)."
+    from nesf.icsg3d_cost import cost_to_reach
+    r = _bench('resolution.json')
+    if r is None or 'accuracy_cost' not in r: return '(run `python scripts/accuracy_cost.py`)'
+    lines = [f'| method | cheapest setting reaching {target} Å | position error Å | s / structure | peak MB / structure |', '|---|---|---|---|---|']
+    for name, b in cost_to_reach(r, target).items():
+        if b is None: lines.append(f'| {name} | never reaches it | – | – | – |'); continue
+        lines.append(f"| {name} | {'d = ' + str(b['d']) if b.get('d') else '–'} | {b['position_error_actual_A']:.4f} | {b['seconds_per_structure']:.2f} | {b['memory_mb']:.0f} |")
+    return '\n'.join(lines)
 
 # %% ../nbs/90_paper.ipynb #1ea2ced1
 TOL = {'atom_count_error_pct': 0.05, 'position_error_actual_A': 1e-4, 'position_error_detected_A': 1e-4,
