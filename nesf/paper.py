@@ -172,14 +172,16 @@ def confusion_figure(model_name: str, ds, path=None):
     m, ck = load_model(model_name)
     cfg = ReconConfig(mode=m.config.mode, **LEARNED_RECON)
     recs = [reconstruct(model_fields(m, ds.crystals, ck['vocab'], refine=r), cfg) for r in (None, REFINE)]
-    tables = [species_confusion(r, ds.crystals) for r in recs]
-    els = sorted(set(tables[0][0]) | set(tables[1][0]))
+    vocab = np.asarray(ck['vocab'])                                  # one element axis for both panels: true and predicted elements
+    els = sorted({int(z) for c in ds for z in c.numbers} | {int(z) for r in recs for s in r.species for z in vocab[s]}
+                 | ({0} if any(len(c) == 0 for r in recs for c in r.cart) else set()))
+    tables = [species_confusion(r, ds.crystals, elements=els)[1] for r in recs]
     n = len(els); fig, axes = plt.subplots(1, 2, figsize=(2 * (0.16 * n + 2.2), 0.16 * n + 1.8))
-    for ax, r, t in zip(axes, recs, ('plain encoder', 'species code (shipped)')):
-        plot_confusion(*species_confusion(r, ds.crystals, elements=els), f'{ds.name}, {model_name}, {t}:', ax=ax)
+    for ax, M, t in zip(axes, tables, ('plain encoder', 'species code (shipped)')):
+        plot_confusion(els, M, f'{ds.name}, {model_name}, {t}:', ax=ax)
     fig.tight_layout()
     if path: fig.savefig(path, dpi=120)
-    return fig, [t[1] for t in tables]
+    return fig, tables
 
 # %% ../nbs/90_paper.ipynb #0269434f
 def match_verdict(pred: Crystal | None, truth: Crystal, stol: float = 0.5, ltol: float = 0.3, angle_tol: float = 10) -> str:

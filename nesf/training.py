@@ -313,18 +313,18 @@ def validation_loss(model: NeSF, val: CrystalDataset, tc: TrainConfig, box, n: i
 # %% ../nbs/06_training.ipynb #12aff140
 REFINE = dict(steps=10, lr=0.1)
 
-def _code_loss(model, z, b, field, tc, gen, box, dev):
-    "The loss of one field of crystals `b` under codes `z` on fresh queries: species cross-entropy, or position and lattice MSE."
+def _code_loss(model, z, b, bd, field, tc, gen, box):
+    "The loss of one field of crystals `b` (`bd`: the same on the model's device) under codes `z` on fresh queries: species cross-entropy, or position and lattice MSE."
+    dev = bd.lattice.device
     if field == 'species':
         x, s = _subset_atom_queries(b, tc.n_species_q, tc.species_width, tc.species_std, gen)   # drawn on the CPU
         _, j = nearest_atom(x, s, b, model.config.mode)
-        _, logits = model.field(z, x.to(dev), s.to(dev), b.lattice.to(dev))
+        _, logits = model.field(z, x.to(dev), s.to(dev), bd.lattice)
         return F.cross_entropy(logits, b.species[s, j].to(dev))
     xp, sp, _, _ = sample_queries(b, tc, gen, box)
     v, _ = nearest_atom(xp, sp, b, model.config.mode)
     abc, ang = model.lattice(z)
-    pos, _ = model.field(z, xp.to(dev), sp.to(dev), b.lattice.to(dev), species=False)
-    bd = b.to(dev)
+    pos, _ = model.field(z, xp.to(dev), sp.to(dev), bd.lattice, species=False)
     return tc.w_pos * F.mse_loss(pos, v.to(dev)) + tc.w_len * F.mse_loss(abc, bd.abc) + tc.w_ang * F.mse_loss(ang, bd.angles)
 
 def fit_codes(model: NeSF, crystals, vocab, field: str = 'species', # which field the codes are fitted to: 'species' or 'position' (with the lattice)
@@ -337,13 +337,13 @@ def fit_codes(model: NeSF, crystals, vocab, field: str = 'species', # which fiel
     dev, c = next(model.parameters()).device, model.config
     box = (np.array(c.box_lo), np.array(c.box_hi))
     for i in range(0, len(crystals), batch):
-        b = collate(crystals[i:i + batch], vocab)
-        with torch.no_grad(): z, _ = model.encode(b.to(dev))
+        b = collate(crystals[i:i + batch], vocab); bd = b.to(dev)     # moved once per batch, not once per step
+        with torch.no_grad(): z, _ = model.encode(bd)
         z = z.detach().clone().requires_grad_(steps > 0)
         opt, gen = torch.optim.Adam([z], lr=lr), torch.Generator().manual_seed(seed)
         for k in range(steps):
             for g in opt.param_groups: g['lr'] = lr * 0.5 * (1 + math.cos(math.pi * k / steps))   # cosine to zero: the code settles
-            loss = _code_loss(model, z, b, field, tc, gen, box, dev)
+            loss = _code_loss(model, z, b, bd, field, tc, gen, box)
             opt.zero_grad(); z.grad, = torch.autograd.grad(loss, z); opt.step()
         out.append(z.detach())
     return torch.cat(out)
