@@ -5,7 +5,7 @@
 # %% ../nbs/05_decoder.ipynb #bdff36b2
 from __future__ import annotations
 import math
-from dataclasses import asdict
+from dataclasses import asdict, replace
 import numpy as np
 import torch
 from torch import nn
@@ -15,8 +15,8 @@ from .fields import CrystalBatch, collate
 from .encoder import NeSFConfig, make_encoder, mlp_bn, mlp, fourier, fourier_dim, n_params
 
 # %% auto #0
-__all__ = ['LEARNED_RECON', 'PaperDecoder', 'FieldDecoder', 'lattice_from_parameters', 'NeSF', 'param_counts', 'ModelFields',
-           'check_box', 'interpolate']
+__all__ = ['LEARNED_RECON', 'PaperDecoder', 'cell_features', 'FieldDecoder', 'lattice_from_parameters', 'NeSF', 'param_counts',
+           'extend_model', 'ModelFields', 'check_box', 'interpolate']
 
 # %% ../nbs/05_decoder.ipynb #a5f190a1
 class _Reinject(nn.Module):
@@ -37,24 +37,44 @@ class PaperDecoder(nn.Module):
         super().__init__()
         self.pos = _Reinject(c.latent, [256] + [128] * 7, 3)
         self.spec = _Reinject(c.latent, [256, 128], c.n_species)
-    def forward(self, z, x, f, sid, species: bool = True):
+    def forward(self, z, x, f, sid, species: bool = True, lattice=None):
         zq = z[sid]
         return self.pos(zq, x), (self.spec(zq, x) if species else None)
 
 # %% ../nbs/05_decoder.ipynb #06814a32
+def cell_features(lattice: torch.Tensor) -> torch.Tensor:
+    "What a decoder is told of each cell: log lengths and cosines of (alpha, beta, gamma), from lattice matrices (B, 3, 3) -> (B, 6)."
+    n = lattice.norm(dim=-1); u = lattice / n[..., None]
+    dot = lambda i, j: (u[:, i] * u[:, j]).sum(-1)
+    return torch.cat([n.log(), torch.stack([dot(1, 2), dot(0, 2), dot(0, 1)], -1)], -1)
+
+def _zero_linear(a: int, b: int) -> nn.Linear:
+    "A linear layer that starts at zero: added to a trained model, it changes nothing until it is trained."
+    l = nn.Linear(a, b); nn.init.zeros_(l.weight); nn.init.zeros_(l.bias); return l
+
 class FieldDecoder(nn.Module):
-    "A periodic neural field: Fourier features of fractional queries, latent as per-layer biases, two heads."
+    "A periodic neural field: Fourier features of fractional queries, latent (and optionally the cell) as per-layer biases and scales, two heads."
     def __init__(self, c: NeSFConfig):
         super().__init__()
         H, self.L, self.nf, self.nm = c.dec_hidden, c.dec_layers, c.dec_freqs, c.dec_mixed
         self.inp = nn.Linear(fourier_dim(c.dec_freqs, c.dec_mixed), H)
         self.cond = nn.Linear(c.latent, H * c.dec_layers)
+        self.cell = _zero_linear(6, H * c.dec_layers) if c.dec_cell else None
+        self.scale = _zero_linear(c.latent + 6 * c.dec_cell, H * c.dec_layers) if c.dec_film else None
         self.layers = nn.ModuleList(nn.Linear(H, H) for _ in range(c.dec_layers - 1))
         self.pos, self.spec = nn.Linear(H, 3), nn.Linear(H, c.n_species)
-    def forward(self, z, x, f, sid, species: bool = True):
-        c = self.cond(z).view(len(z), self.L, -1)
-        h = F.silu(self.inp(fourier(f, self.nf, self.nm)) + c[sid, 0])
-        for l, layer in enumerate(self.layers): h = h + F.silu(layer(h) + c[sid, l + 1])
+    def conditioning(self, z, lattice=None):
+        "Per-structure shifts (B, L, H) and scales (B, L, H) or None, computed once per structure."
+        cf = cell_features(lattice) if self.cell is not None else None
+        shift = self.cond(z) + (self.cell(cf) if cf is not None else 0)
+        scale = 1 + self.scale(z if cf is None else torch.cat([z, cf], -1)) if self.scale is not None else None
+        view = lambda t: t.view(len(z), self.L, -1)
+        return view(shift), (view(scale) if scale is not None else None)
+    def forward(self, z, x, f, sid, species: bool = True, lattice=None):
+        c, g = self.conditioning(z, lattice)
+        film = (lambda a, l: a * g[sid, l]) if g is not None else (lambda a, l: a)
+        h = F.silu(film(self.inp(fourier(f, self.nf, self.nm)), 0) + c[sid, 0])
+        for l, layer in enumerate(self.layers): h = h + F.silu(film(layer(h), l + 1) + c[sid, l + 1])
         return self.pos(h), (self.spec(h) if species else None)
 
 # %% ../nbs/05_decoder.ipynb #b1243a38
@@ -95,7 +115,7 @@ class NeSF(nn.Module):
         if self.config.arch == 'paper': return self.decoder(z, x, None, sid, species)
         lat = lattice[sid]
         f = torch.einsum('pj,pji->pi', x, torch.linalg.inv(lattice)[sid])
-        out, spec = self.decoder(z, x, f, sid, species)
+        out, spec = self.decoder(z, x, f, sid, species, lattice)
         if self.config.pos_param == 'target':              # nearest atom's fractional position, modulo the cell
             d = out - f; out = torch.einsum('pj,pji->pi', d - torch.round(d), lat)
         return out, spec
@@ -120,6 +140,15 @@ def param_counts(m: NeSF) -> dict:
     "Trainable parameters by part."
     d = dict(encoder=n_params(m.encoder), decoder=n_params(m.decoder), lattice_heads=n_params(m.length_head) + n_params(m.angle_head))
     return dict(d, total=sum(d.values()))
+
+# %% ../nbs/05_decoder.ipynb #20f6ccff
+def extend_model(m: NeSF, **changes) -> NeSF:
+    "`m` with config fields `changes` (e.g. `dec_cell=True`) whose new parameters start at zero: it computes exactly what `m` did."
+    new = NeSF(replace(m.config, **changes))
+    missing, unexpected = new.load_state_dict(m.state_dict(), strict=False)
+    fresh = [k for k in missing if not k.startswith(('decoder.cell.', 'decoder.scale.'))]
+    if unexpected or fresh: raise NeSFDataError(f'cannot extend the model with {changes}: weights {unexpected or fresh} do not carry over')
+    return new.eval()
 
 # %% ../nbs/05_decoder.ipynb #7768593e
 class ModelFields:

@@ -29,6 +29,8 @@ class NeSFConfig:
     dec_layers: int = 4           # periodic decoder depth
     dec_freqs: int = 8            # Fourier frequencies of query positions in the decoder
     dec_mixed: int = 2            # mixed plane waves in the decoder (0: axis frequencies only)
+    dec_cell: bool = False        # periodic decoder: the cell itself (log lengths, cosines of angles) conditions every layer
+    dec_film: bool = False        # periodic decoder: the conditioning scales each layer as well as shifting it (FiLM)
     pos_param: str = 'displacement'  # periodic decoder predicts the vector to the nearest atom, or its fractional position ('target')
     vae: bool = False             # variational head: encoder gives mean and variance
     box_lo: tuple = (0., 0., 0.)  # paper arch: the training box (reconstruction grid)

@@ -12,7 +12,9 @@ from .fields import image_offsets
 from .reconstruction import Reconstruction
 
 # %% auto #0
-__all__ = ['nearest', 'nesf_metrics', 'match_metrics', 'evaluate_reconstruction', 'species_confusion', 'plot_confusion']
+__all__ = ['CRYSTAL_SYSTEMS', 'BREAKDOWN_KEYS', 'nearest', 'nesf_metrics', 'match_metrics', 'evaluate_reconstruction',
+           'species_confusion', 'plot_confusion', 'crystal_system', 'size_bin', 'structure_groups', 'subset',
+           'breakdown']
 
 # %% ../nbs/03_metrics.ipynb #ae1e7731
 def nearest(a: np.ndarray, b: np.ndarray, lattice: np.ndarray | None = None):
@@ -117,3 +119,45 @@ def plot_confusion(els, M, title: str = '', path=None, min_count: int = 1, ax=No
     if path: fig.tight_layout()
     if path: fig.savefig(path, dpi=130)
     return fig
+
+# %% ../nbs/03_metrics.ipynb #5040ebf2
+CRYSTAL_SYSTEMS = ('cubic', 'hexagonal', 'trigonal', 'tetragonal', 'orthorhombic', 'monoclinic', 'triclinic')
+BREAKDOWN_KEYS = ('n_structures', 'atom_count_error_pct', 'position_error_actual_A', 'species_error_actual_pct', 'match_rate')
+
+def crystal_system(c: Crystal, symprec: float = 0.1) -> str:
+    "The crystal system of `c` at `symprec` Å ('triclinic' when spglib finds no symmetry)."
+    from pymatgen.symmetry.analyzer import SpacegroupAnalyzer
+    try: return SpacegroupAnalyzer(c.to_structure(), symprec=symprec).get_crystal_system()
+    except Exception: return 'triclinic'
+
+def size_bin(n: int) -> str:
+    "The bin of a cell of `n` atoms: '1-4', '5-8', '9-16', '17-32', '33-64' or '65+'."
+    if n > 64: return '65+'
+    hi = 4
+    while n > hi: hi *= 2
+    return f'{hi // 2 + 1 if hi > 4 else 1}-{hi}'
+
+def structure_groups(truth, by: str = 'system') -> list:
+    "The group of each true crystal: its crystal system (`by='system'`) or its size bin (`by='size'`)."
+    if by not in ('system', 'size'): raise ValueError(f"by must be 'system' or 'size', got {by!r}")
+    return [crystal_system(c) if by == 'system' else size_bin(len(c)) for c in truth]
+
+# %% ../nbs/03_metrics.ipynb #ee99cd70
+def subset(rec: Reconstruction, idx) -> Reconstruction:
+    "The reconstructions of structures `idx` only."
+    return Reconstruction([rec.cart[i] for i in idx], [rec.species[i] for i in idx], rec.lattice[list(idx)], rec.vocab, [rec.ids[i] for i in idx])
+
+def _group_order(groups, by):
+    if by == 'system': return [g for g in CRYSTAL_SYSTEMS if g in groups]
+    return sorted(set(groups), key=lambda g: int(g.rstrip('+').split('-')[0]))
+
+def breakdown(rec: Reconstruction, truth, by: str = 'system', mode: str = 'periodic', matcher: bool = True,
+              groups: list | None = None, # precomputed `structure_groups(truth, by)`
+             ) -> dict:
+    "The headline metrics of each group of structures, in order: {group: {n_structures, atom_count_error_pct, ...}}."
+    groups = groups or structure_groups(truth, by); out = {}
+    for g in _group_order(groups, by):
+        idx = [i for i, x in enumerate(groups) if x == g]
+        d = evaluate_reconstruction(subset(rec, idx), [truth[i] for i in idx], mode, matcher)
+        out[g] = {k: d[k] for k in BREAKDOWN_KEYS}
+    return out

@@ -10,7 +10,7 @@ import numpy as np
 import nesf
 from .data import CrystalDataset, NeSFDataError, species_index
 from .reconstruction import ExactFields, ReconConfig, reconstruct, Reconstruction
-from .metrics import evaluate_reconstruction, nearest
+from .metrics import evaluate_reconstruction, nearest, breakdown
 from .decoder import LEARNED_RECON
 from .training import load_checkpoint, model_from_checkpoint, model_fields, REFINE
 
@@ -139,6 +139,7 @@ def _nonempty_means(rec: Reconstruction, truth) -> dict:
 def evaluate(model, ds: CrystalDataset, mode: str | None = None, batch: int = 64, matcher: bool = True,
              progress: bool = False, recon: dict | None = None,
              refine: dict | None = REFINE, # NeSF models: the species code (`06_training`); None: the plain encoder
+             by: tuple = (), # also score each group of structures: 'system' (crystal system) and/or 'size' (atoms per cell)
             ) -> dict:
     "Reconstruct every structure of `ds` with `model` ('exact', a registry name, a path or a model object) and compute the metrics."
     from tqdm.auto import tqdm
@@ -153,6 +154,7 @@ def evaluate(model, ds: CrystalDataset, mode: str | None = None, batch: int = 64
     rec = _join(parts)
     out = evaluate_reconstruction(rec, ds.crystals, mode, matcher)
     if out.get('n_empty'): out.update(_nonempty_means(rec, ds.crystals))
+    for g in by: out[f'by_{g}'] = breakdown(rec, ds.crystals, g, mode, matcher)
     for k, ps in variants.items():
         v = evaluate_reconstruction(_join(ps), ds.crystals, mode, False); out[k] = {h: v[h] for h in HEADLINE if h in v}
     out.update(model=str(getattr(m, 'name', model)), dataset=ds.name, mode=mode, reconstruction_seconds=round(t_rec, 2),

@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_training.ipynb #62639588
 from __future__ import annotations
-import json, math, os, platform, subprocess, time
+import json, math, os, platform, re, subprocess, time
 from dataclasses import dataclass, asdict, replace, fields
 from pathlib import Path
 import numpy as np
@@ -15,13 +15,14 @@ import nesf
 from .data import CrystalDataset, NeSFDataError, atomic_write
 from .fields import CrystalBatch, collate, nearest_atom, atom_queries, global_queries, cell_queries, dataset_box
 from .encoder import NeSFConfig
-from .decoder import NeSF, param_counts, ModelFields
+from .decoder import NeSF, param_counts, ModelFields, extend_model
+from .metrics import CRYSTAL_SYSTEMS, crystal_system
 from .domain import training_domain
 
 # %% auto #0
-__all__ = ['PRESETS', 'REFINE', 'TrainConfig', 'sample_queries', 'losses', 'code_version', 'save_checkpoint', 'load_checkpoint',
-           'model_from_checkpoint', 'pick_device', 'dist_info', 'epoch_order', 'relabel_species', 'train',
-           'validation_loss', 'fit_codes', 'model_fields', 'plot_log']
+__all__ = ['PRESETS', 'ORIGIN_KEYS', 'REFINE', 'TrainConfig', 'sample_queries', 'losses', 'code_version', 'save_checkpoint',
+           'load_checkpoint', 'model_from_checkpoint', 'pick_device', 'dist_info', 'epoch_order', 'balance_keys',
+           'relabel_species', 'Clock', 'checkpoint_cpu_seconds', 'train', 'fit_codes', 'model_fields', 'plot_log']
 
 # %% ../nbs/06_training.ipynb #8d6635e1
 @dataclass
@@ -51,8 +52,9 @@ class TrainConfig:
     grad_clip: float | None = 1.0
     seed: int = 0
     relabel: float = 0.0             # share of each batch whose species are relabelled (a random permutation of the vocabulary)
-    balance: float = 0.0             # draw structures with probability ~ (structures of their atom count)^-balance; 0: shuffle
-    max_hours: float | None = None   # stop (and checkpoint) after this much training time
+    balance: float = 0.0             # draw structures with probability ~ (structures of their group)^-balance; 0: shuffle
+    balance_by: str = 'atoms'        # the groups `balance` evens out: 'atoms' (per cell), 'system' (crystal system) or 'system+atoms'
+    max_hours: float | None = None   # stop (and checkpoint) after this many CPU hours of this run (user + system, all threads)
     ckpt_minutes: float = 5.0        # checkpoint at least this often
     @classmethod
     def paper(cls):
@@ -61,12 +63,12 @@ class TrainConfig:
                    warmup_steps=0, grad_clip=None)
     @classmethod
     def cpu(cls):
-        "The recipe that trains on two CPU cores in at most two hours."
-        return cls(batch_size=32, epochs=48, w_spec=1.0, max_hours=1.9)
+        "The recipe that trains on two CPU cores in at most two hours (3.8 CPU hours)."
+        return cls(batch_size=32, epochs=48, w_spec=1.0, max_hours=3.8)
     @classmethod
     def finetune(cls):
         "The second stage of the shipped ICSG3D recipe: from a `cpu` run (`init`), 24 more epochs at a fifth of the peak rate."
-        return replace(cls.cpu(), epochs=24, lr=2e-4, max_hours=1.98)
+        return replace(cls.cpu(), epochs=24, lr=2e-4, max_hours=3.96)
     @classmethod
     def transfer(cls):
         "A fine-tune stage that teaches the model to carry the species it is given: `finetune` with half of each batch relabelled."
@@ -182,13 +184,21 @@ def _lr_factor(step, steps_per_epoch, tc: TrainConfig):
     if step < tc.warmup_steps: return (step + 1) / tc.warmup_steps
     return 0.5 * (1 + math.cos(math.pi * min(1.0, (step - tc.warmup_steps) / max(total - tc.warmup_steps, 1)))) * 0.98 + 0.02
 
-def epoch_order(n_atoms: torch.Tensor, # (N,) atoms per training structure
+def epoch_order(keys: torch.Tensor, # (N,) the group of each training structure: its atom count, or `balance_keys`
                 epoch: int, tc: TrainConfig) -> torch.Tensor:
-    "The structures of one epoch in order: a shuffle, or with `tc.balance` a weighted draw that favours rare cell sizes."
+    "The structures of one epoch in order: a shuffle, or with `tc.balance` a weighted draw that favours rare groups."
     g = torch.Generator().manual_seed(tc.seed * 100003 + epoch)
-    if not tc.balance: return torch.randperm(len(n_atoms), generator=g)
-    _, inv, count = torch.unique(n_atoms, return_inverse=True, return_counts=True)
-    return torch.multinomial(count[inv].double() ** -tc.balance, len(n_atoms), replacement=True, generator=g)
+    if not tc.balance: return torch.randperm(len(keys), generator=g)
+    _, inv, count = torch.unique(keys, return_inverse=True, return_counts=True)
+    return torch.multinomial(count[inv].double() ** -tc.balance, len(keys), replacement=True, generator=g)
+
+def balance_keys(ds: CrystalDataset, by: str = 'atoms') -> torch.Tensor:
+    "The group of each structure of `ds` that `balance` evens out: atoms per cell, crystal system (at 0.1 Å), or the pair."
+    n = torch.tensor([len(c) for c in ds])
+    if by == 'atoms': return n
+    if by not in ('system', 'system+atoms'): raise ValueError(f"balance_by must be 'atoms', 'system' or 'system+atoms', got {by!r}")
+    s = torch.tensor([CRYSTAL_SYSTEMS.index(crystal_system(c)) for c in ds])
+    return s if by == 'system' else s * 10**6 + n
 
 def relabel_species(b: CrystalBatch, share: float, # the probability that a structure is relabelled
                     n_species: int, gen) -> CrystalBatch:
@@ -202,113 +212,161 @@ def _batch_of(full: CrystalBatch, idx) -> CrystalBatch:
     n = int(full.mask[idx].sum(1).max())
     return CrystalBatch(full.cart[idx, :n], full.frac[idx, :n], full.species[idx, :n], full.mask[idx, :n], full.lattice[idx], [full.ids[i] for i in idx])
 
+# %% ../nbs/06_training.ipynb #94fc4a46
+class Clock:
+    "Training time: CPU seconds of this process (user + system, every thread) and wall seconds, on top of what came before."
+    def __init__(self, cpu: float = 0.0, wall: float = 0.0):
+        self.cpu0, self.wall0, self.t_cpu, self.t_wall = cpu, wall, time.process_time(), time.time()
+    @property
+    def cpu(self) -> float: return self.cpu0 + time.process_time() - self.t_cpu
+    @property
+    def wall(self) -> float: return self.wall0 + time.time() - self.t_wall
+    def times(self) -> dict: return dict(cpu_seconds=round(self.cpu, 1), wall_seconds=round(self.wall, 1))
+
+def checkpoint_cpu_seconds(ck: dict) -> float:
+    "The CPU seconds a checkpoint cost: recorded, or (checkpoints from before CPU time was recorded) its wall time times its threads."
+    if 'cpu_seconds' in ck: return float(ck['cpu_seconds'])
+    m = re.search(r'(\d+) threads', str(ck.get('device', '')))
+    return float(ck['wall_seconds']) * (int(m.group(1)) if m else 1)
+
+# %% ../nbs/06_training.ipynb #aa48621d
+ORIGIN_KEYS = ('init_from', 'init_epochs', 'init_wall_seconds', 'init_cpu_seconds')
+
+def _start_model(ds, mc, init, extend):
+    "The model a run starts from, and what it inherits from an `init` run (weights, config, training time)."
+    if init is None: return NeSF(mc), {}
+    ick = load_checkpoint(init)
+    if list(ick.get('vocab', [])) != [int(v) for v in ds.vocab]: raise NeSFDataError(f'{init}: its species vocabulary is not this dataset\'s')
+    model = model_from_checkpoint(ick)
+    if extend: model = extend_model(model, **extend)
+    return model, dict(init_from=str(init), init_epochs=int(ick['epoch']), init_wall_seconds=float(ick['wall_seconds']),
+                       init_cpu_seconds=checkpoint_cpu_seconds(ick))
+
+def _resume(out: Path, model, opt, rank: int) -> dict | None:
+    "Load `out/ckpt.pt` into `model` and `opt` when there is one (and drop log lines of epochs it does not hold)."
+    ck_path = out / 'ckpt.pt'
+    if not ck_path.exists(): return None
+    ck = load_checkpoint(ck_path)
+    model.load_state_dict(ck['model']); opt.load_state_dict(ck['optimizer'])
+    if (out / 'log.jsonl').exists():
+        keep = [l for l in (out / 'log.jsonl').read_text().splitlines() if l and json.loads(l)['epoch'] <= ck['epoch']]
+        atomic_write(out / 'log.jsonl', ''.join(l + '\n' for l in keep).encode())
+    if rank == 0: print(f"resuming from {ck_path} at epoch {ck['epoch']} ({checkpoint_cpu_seconds(ck) / 3600:.2f} CPU hours trained)")
+    return ck
+
+# %% ../nbs/06_training.ipynb #cf1710ac
+@dataclass
+class _Run:
+    "What a training run carries from step to step."
+    model: NeSF; net: torch.nn.Module; opt: torch.optim.Optimizer; full: CrystalBatch; keys: torch.Tensor
+    tc: TrainConfig; spe: int; rank: int; world: int; device: torch.device; box: tuple; clock: Clock
+    out: Path; meta: dict; step: int = 0; cpu_at_start: float = 0.0   # CPU seconds the weights held before this run's budget
+    def over_budget(self) -> bool:
+        return bool(self.tc.max_hours) and self.clock.cpu - self.cpu_at_start > self.tc.max_hours * 3600
+    def save(self, path, epoch: int, **extra):
+        if self.rank == 0: save_checkpoint(path, model=_cpu(self.model.state_dict()), epoch=epoch, step=self.step, **self.clock.times(), **self.meta, **extra)
+
+def _step(run: _Run, b: CrystalBatch, gen):
+    "One optimiser step on batch `b`: the loss terms and the number of queries."
+    tc, mc = run.tc, run.model.config
+    if tc.relabel: b = relabel_species(b, tc.relabel, mc.n_species, gen)
+    xp, sp, xs, ss = (t.to(run.device) for t in sample_queries(b, tc, gen, run.box))   # drawn on the CPU: same queries on any device
+    b = b.to(run.device)
+    for g in run.opt.param_groups: g['lr'] = tc.lr * _lr_factor(run.step, run.spe, tc)
+    d = losses(run.net(b, xp, sp, xs, ss, sample=mc.vae), b, xp, sp, xs, ss, mc.mode, tc)
+    run.opt.zero_grad(set_to_none=True); d['loss'].backward()
+    if tc.grad_clip: torch.nn.utils.clip_grad_norm_(run.model.parameters(), tc.grad_clip)
+    run.opt.step(); run.step += 1
+    return d, len(xp) + len(xs)
+
+def _epoch(run: _Run, epoch: int, bar) -> dict:
+    "One epoch, or as much of it as the budget allows: its log record."
+    run.model.train(); tc, r, w = run.tc, run.rank, run.world
+    perm = epoch_order(run.keys, epoch, tc)
+    gen = torch.Generator().manual_seed(tc.seed * 7919 + epoch * 131 + r)
+    sums, nq, t_ep = {}, 0, time.time()
+    for k in range(run.spe):
+        d, n = _step(run, _batch_of(run.full, perm[(k * w + r) * tc.batch_size:(k * w + r + 1) * tc.batch_size]), gen); nq += n
+        for kk, v in d.items(): sums[kk] = sums.get(kk, 0.0) + float(v.detach())
+        bar.update(1); bar.set_postfix(loss=f"{float(d['loss'].detach()):.4f}", pos=f"{float(d['pos'].detach()):.4f}", spec=f"{float(d['spec'].detach()):.3f}")
+        if run.over_budget(): break
+    rec = dict(epoch=epoch + 1, step=run.step, lr=tc.lr * _lr_factor(run.step, run.spe, tc), **run.clock.times(),
+               queries_per_s=round(nq * w / max(time.time() - t_ep, 1e-9)))
+    return rec | {kk: v / (k + 1) for kk, v in sums.items()}
+
+# %% ../nbs/06_training.ipynb #7ac95f19
 def train(ds: CrystalDataset, out, mc: NeSFConfig | None = None, tc: TrainConfig | None = None,
           val: CrystalDataset | None = None, dataset_name: str = '', split: str = '', progress: bool = True,
           device: str | None = None, # 'cpu', 'cuda' or 'cuda:N'; default: the GPU when torch sees one
           init=None, # a checkpoint to start from (fine-tuning): its weights and config; its training time is counted in
+          extend: dict | None = None, # with `init`: config fields to switch on whose new weights start at zero (`extend_model`), e.g. dict(dec_cell=True)
          ) -> Path:
     "Train (or resume) a NeSF model on `ds`; checkpoints and logs go to folder `out`; returns the `model.pt` path."
     prev = torch.are_deterministic_algorithms_enabled()
     device = pick_device(device)
     torch.use_deterministic_algorithms(True, warn_only=True)   # gathers' backward would otherwise add in thread order
-    try: return _train(ds, out, mc, tc, val, dataset_name, split, progress, device, init)
+    try: return _train(ds, Path(out), mc, tc or TrainConfig.cpu(), val, dataset_name, split, progress, device, init, extend)
     finally: torch.use_deterministic_algorithms(prev)
 
 def _cpu(state: dict) -> dict: return {k: v.cpu() for k, v in state.items()}
 
-def _train(ds, out, mc, tc, val, dataset_name, split, progress, device, init=None):
-    out = Path(out); tc = tc or TrainConfig.cpu(); out.mkdir(parents=True, exist_ok=True)
-    rank, world = dist_info(device)
-    torch.manual_seed(tc.seed + rank)
+def _meta(model, mc, tc, ds, dataset_name, split, world, device, origin) -> dict:
+    "What every checkpoint of a run records besides its weights."
+    where = torch.cuda.get_device_name(device) if device.type == 'cuda' else f'{platform.processor() or platform.machine()}, {torch.get_num_threads()} threads'
+    dom = dict(training_domain(ds), dataset=dataset_name, split=split)
+    return dict(model_config=asdict(mc), train_config=asdict(tc), dataset=dataset_name, split=split,
+                vocab=[int(v) for v in ds.vocab], n_train=len(ds), code_version=code_version(), device=f'{world}x {device.type} ({where})',
+                torch_version=str(torch.__version__), params=param_counts(model), kind='nesf',
+                abc_max=float(max(c.abc.max() for c in ds)), n_atoms_max=int(max(len(c) for c in ds)), domain=dom, **origin)
+
+# %% ../nbs/06_training.ipynb #216b93fd
+def _setup(ds, out, mc, tc, dataset_name, split, device, init, extend) -> tuple:
+    "Everything a run needs before its first step (and before its clock starts): the `_Run` and its first epoch."
+    out.mkdir(parents=True, exist_ok=True)
+    rank, world = dist_info(device); torch.manual_seed(tc.seed + rank)
     mc = mc or NeSFConfig(n_species=len(ds.vocab))
     if mc.n_species != len(ds.vocab): raise NeSFDataError(f'model has {mc.n_species} species but the data has {len(ds.vocab)}')
-    lo, hi = dataset_box(ds.crystals)
-    mc = replace(mc, box_lo=tuple(map(float, lo)), box_hi=tuple(map(float, hi)))
-    start_epoch, step, wall, origin = 0, 0, 0.0, {}
-    ck_path = out / 'ckpt.pt'
-    if init is not None:                            # fine-tuning: the init run's weights, config and training time
-        ick = load_checkpoint(init)
-        if list(ick.get('vocab', [])) != [int(v) for v in ds.vocab]: raise NeSFDataError(f'{init}: its species vocabulary is not this dataset\'s')
-        model = model_from_checkpoint(ick); mc = model.config
-        origin = dict(init_from=str(init), init_epochs=int(ick['epoch']), init_wall_seconds=float(ick['wall_seconds']))
-        wall = origin['init_wall_seconds']
-    else: model = NeSF(mc)
-    model = model.to(device)
-    opt = torch.optim.Adam(model.parameters(), lr=tc.lr)
-    full = collate(ds.crystals, ds.vocab); n_atoms = full.mask.sum(1)
+    box = dataset_box(ds.crystals)
+    model, origin = _start_model(ds, replace(mc, box_lo=tuple(map(float, box[0])), box_hi=tuple(map(float, box[1]))), init, extend)
+    model = model.to(device); opt = torch.optim.Adam(model.parameters(), lr=tc.lr)
     spe = len(ds) // (tc.batch_size * world)
     if spe == 0: raise NeSFDataError(f'{len(ds)} structures is fewer than one batch of {tc.batch_size} per process')
-    if ck_path.exists():
-        ck = load_checkpoint(ck_path)
-        model.load_state_dict(ck['model']); opt.load_state_dict(ck['optimizer'])
-        start_epoch, step, wall = ck['epoch'], ck['step'], ck['wall_seconds']
-        origin = {k: ck[k] for k in ('init_from', 'init_epochs', 'init_wall_seconds') if k in ck}
-        if (out / 'log.jsonl').exists():            # drop log lines of epochs the checkpoint does not hold
-            keep = [l for l in (out / 'log.jsonl').read_text().splitlines() if l and json.loads(l)['epoch'] <= start_epoch]
-            atomic_write(out / 'log.jsonl', ''.join(l + '\n' for l in keep).encode())
-        if rank == 0: print(f'resuming from {ck_path} at epoch {start_epoch} ({wall / 60:.1f} min trained)')
+    keys = balance_keys(ds, tc.balance_by) if tc.balance else torch.tensor([len(c) for c in ds])
+    ck = _resume(out, model, opt, rank)
+    if ck: origin = {k: ck[k] for k in ORIGIN_KEYS if k in ck}
     net = torch.nn.parallel.DistributedDataParallel(model, device_ids=[device] if device.type == 'cuda' else None) if world > 1 else model
-    where = torch.cuda.get_device_name(device) if device.type == 'cuda' else f'{platform.processor() or platform.machine()}, {torch.get_num_threads()} threads'
-    dom = dict(training_domain(ds), dataset=dataset_name, split=split)   # before the clock starts: symmetry analysis is not training
-    meta = lambda: dict(model_config=asdict(mc), train_config=asdict(tc), dataset=dataset_name, split=split,
-                        vocab=[int(v) for v in ds.vocab], n_train=len(ds), code_version=code_version(),
-                        device=f'{world}x {device.type} ({where})',
-                        torch_version=str(torch.__version__), params=param_counts(model), kind='nesf',
-                        abc_max=float(max(c.abc.max() for c in ds)), n_atoms_max=int(max(len(c) for c in ds)), domain=dom, **origin)
-    def checkpoint(epoch):
-        if rank == 0: save_checkpoint(ck_path, model=_cpu(model.state_dict()), optimizer=opt.state_dict(), epoch=epoch, step=step, wall_seconds=wall, **meta())
-    last_ck = time.time(); t_start = time.time() - wall
-    bar = tqdm(total=tc.epochs * spe, initial=start_epoch * spe, disable=not progress or rank != 0, desc='train', leave=False)
-    epoch = start_epoch
-    for epoch in range(start_epoch, tc.epochs):
-        model.train()
-        perm = epoch_order(n_atoms, epoch, tc)
-        gen = torch.Generator().manual_seed(tc.seed * 7919 + epoch * 131 + rank)
-        sums, nq, t_ep = {}, 0, time.time()
-        for k in range(spe):
-            idx = perm[(k * world + rank) * tc.batch_size:(k * world + rank + 1) * tc.batch_size]
-            b = _batch_of(full, idx)
-            if tc.relabel: b = relabel_species(b, tc.relabel, mc.n_species, gen)
-            xp, sp, xs, ss = (t.to(device) for t in sample_queries(b, tc, gen, (lo, hi)))   # drawn on the CPU: same queries on any device
-            b = b.to(device)
-            for g in opt.param_groups: g['lr'] = tc.lr * _lr_factor(step, spe, tc)
-            o = net(b, xp, sp, xs, ss, sample=mc.vae)
-            d = losses(o, b, xp, sp, xs, ss, mc.mode, tc)
-            opt.zero_grad(set_to_none=True); d['loss'].backward()
-            if tc.grad_clip: torch.nn.utils.clip_grad_norm_(model.parameters(), tc.grad_clip)
-            opt.step(); step += 1; nq += len(xp) + len(xs)
-            for kk, v in d.items(): sums[kk] = sums.get(kk, 0.0) + float(v.detach())
-            bar.update(1); bar.set_postfix(loss=f"{float(d['loss'].detach()):.4f}", pos=f"{float(d['pos'].detach()):.4f}", spec=f"{float(d['spec'].detach()):.3f}")
-            wall = time.time() - t_start
-            if tc.max_hours and wall > tc.max_hours * 3600: break
-        rec = dict(epoch=epoch + 1, step=step, lr=tc.lr * _lr_factor(step, spe, tc), wall_seconds=round(wall, 1),
-                   queries_per_s=round(nq * world / max(time.time() - t_ep, 1e-9)))
-        rec.update({kk: v / (k + 1) for kk, v in sums.items()})
-        if val is not None and rank == 0: rec['val_loss'] = validation_loss(model, val, tc, (lo, hi))
-        if rank == 0:
-            with open(out / 'log.jsonl', 'a') as f: f.write(json.dumps(rec) + '\n')
-        if time.time() - last_ck > tc.ckpt_minutes * 60 or epoch + 1 == tc.epochs: checkpoint(epoch + 1); last_ck = time.time()
-        if tc.max_hours and wall > tc.max_hours * 3600:
-            checkpoint(epoch + 1); break
-    bar.close()
-    extra = {}
-    if world > 1:                                   # prove the replicas agree: gather every rank's weights
-        flat = torch.cat([p.detach().flatten() for p in model.parameters()])
-        every = [torch.empty_like(flat) for _ in range(world)]
-        torch.distributed.all_gather(every, flat)
-        extra['ddp_world_size'], extra['ddp_replica_max_abs_diff'] = world, float(max((e - flat).abs().max() for e in every))
-    if rank == 0:
-        save_checkpoint(out / 'model.pt', model=_cpu(model.state_dict()), epoch=epoch + 1, wall_seconds=wall, **meta(), **extra)
-    if world > 1: torch.distributed.barrier()
-    return out / 'model.pt'
+    meta, full = _meta(model, model.config, tc, ds, dataset_name, split, world, device, origin), collate(ds.crystals, ds.vocab)
+    clock = Clock(checkpoint_cpu_seconds(ck), ck['wall_seconds']) if ck else Clock(origin.get('init_cpu_seconds', 0.0), origin.get('init_wall_seconds', 0.0))
+    run = _Run(model, net, opt, full, keys, tc, spe, rank, world, device, box, clock, out, meta,
+               step=ck['step'] if ck else 0, cpu_at_start=origin.get('init_cpu_seconds', 0.0))
+    return run, (ck['epoch'] if ck else 0)
 
-def validation_loss(model: NeSF, val: CrystalDataset, tc: TrainConfig, box, n: int = 256) -> float:
-    "Mean loss on up to `n` validation structures with fixed queries."
-    model.eval(); gen = torch.Generator().manual_seed(12345); dev = next(model.parameters()).device
-    b = collate(val.crystals[:n], val.vocab)
-    with torch.no_grad():
-        xp, sp, xs, ss = (t.to(dev) for t in sample_queries(b, tc, gen, box)); b = b.to(dev)
-        return float(losses(model(b, xp, sp, xs, ss), b, xp, sp, xs, ss, model.config.mode, tc)['loss'])
+def _finish(run: _Run, epoch: int) -> Path:
+    "Write `model.pt` (with the replicas' agreement under DDP)."
+    extra = {}
+    if run.world > 1:                                   # prove the replicas agree: gather every rank's weights
+        flat = torch.cat([p.detach().flatten() for p in run.model.parameters()])
+        every = [torch.empty_like(flat) for _ in range(run.world)]
+        torch.distributed.all_gather(every, flat)
+        extra['ddp_world_size'], extra['ddp_replica_max_abs_diff'] = run.world, float(max((e - flat).abs().max() for e in every))
+    run.save(run.out / 'model.pt', epoch, **extra)
+    if run.world > 1: torch.distributed.barrier()
+    return run.out / 'model.pt'
+
+# %% ../nbs/06_training.ipynb #fc7c6f65
+def _train(ds, out, mc, tc, val, dataset_name, split, progress, device, init=None, extend=None):
+    run, epoch = _setup(ds, out, mc, tc, dataset_name, split, device, init, extend)
+    bar = tqdm(total=tc.epochs * run.spe, initial=epoch * run.spe, disable=not progress or run.rank != 0, desc='train', leave=False)
+    last_ck = time.time()
+    while epoch < tc.epochs and not run.over_budget():
+        rec = _epoch(run, epoch, bar); epoch += 1
+        if val is not None and run.rank == 0: rec['val_loss'] = validation_loss(run.model, val, tc, run.box)
+        if run.rank == 0:
+            with open(out / 'log.jsonl', 'a') as f: f.write(json.dumps(rec) + '\n')
+        if time.time() - last_ck > tc.ckpt_minutes * 60 or epoch == tc.epochs or run.over_budget():
+            run.save(out / 'ckpt.pt', epoch, optimizer=run.opt.state_dict()); last_ck = time.time()
+    bar.close()
+    return _finish(run, epoch)
 
 # %% ../nbs/06_training.ipynb #12aff140
 REFINE = dict(steps=10, lr=0.1)
