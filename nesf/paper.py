@@ -16,10 +16,11 @@ from .training import model_fields
 from .models import MODELS, weights_dir, load_model, evaluate
 
 # %% auto #0
-__all__ = ['PAPER', 'ROWS', 'COLUMNS', 'SPLIT_ROWS', 'FOLDS_DIR', 'PAPER_PARAMS', 'BENCH', 'TOL', 'metrics_path', 'load_metrics',
-           'ybco13_folds_table', 'results_markdown', 'training_markdown', 'speed_markdown', 'resolution_markdown',
-           'cost_markdown', 'compare_metrics', 'regenerate', 'confusion_figure', 'match_verdict',
-           'reconstruction_figure', 'snapshots_figure', 'interpolation_figure', 'find_crystal']
+__all__ = ['PAPER', 'ROWS', 'COLUMNS', 'SPLIT_ROWS', 'FOLDS_DIR', 'PAPER_PARAMS', 'BENCH', 'TOL', 'BREAKDOWN_MODELS',
+           'metrics_path', 'load_metrics', 'ybco13_folds_table', 'results_markdown', 'training_markdown',
+           'speed_markdown', 'resolution_markdown', 'cost_markdown', 'compare_metrics', 'regenerate',
+           'breakdown_markdown', 'breakdown_figure', 'confusion_figure', 'match_verdict', 'reconstruction_figure',
+           'snapshots_figure', 'interpolation_figure', 'find_crystal']
 
 # %% ../nbs/90_paper.ipynb #a9c53d10
 PAPER = {'NeSF (paper)': dict(atom_count_error_pct=0.53, position_error_actual_A=0.0308, position_error_detected_A=0.0359,
@@ -162,6 +163,47 @@ def regenerate(name: str, data=None, split: str | None = None) -> dict:
     old = load_metrics(name, split)
     dataset, split = old['dataset'].split('/')
     return evaluate(name, load_split(dataset, split, data), old.get('mode'))
+
+# %% ../nbs/90_paper.ipynb #e11f384e
+BREAKDOWN_MODELS = ['icsg3d', 'lim_l6', 'ybco13-fold0']   # the shipped NeSF models, each on its own test split
+
+def breakdown_markdown(by: str = 'system', names=BREAKDOWN_MODELS) -> str:
+    "Markdown table of the committed per-group metrics (`by_system` or `by_size`) of shipped models on their test splits."
+    lines = [f"| model | {'crystal system' if by == 'system' else 'atoms per cell'} | n | atoms err. % | pos. actual Å | match % |", '|---|---|---|---|---|---|']
+    for name in names:
+        m = load_metrics(name) or {}
+        for g, d in (m.get(f'by_{by}') or {}).items():
+            lines.append(f"| {name} | {g} | {d['n_structures']} | {d['atom_count_error_pct']:.1f} | {_fmt(d, 'position_error_actual_A', '{:.3f}')} | {d['match_rate']:.1f} |")
+    return '\n'.join(lines)
+
+# %% ../nbs/90_paper.ipynb #03a62c3f
+def _breakdown_axis(ax, names, by, key, label):
+    "Grouped bars of metric `key` per group, one colour per model; hatched where a group has fewer than 5 structures."
+    groups = []
+    for n in names: groups += [g for g in (load_metrics(n) or {}).get(f'by_{by}', {}) if g not in groups]
+    w = 0.8 / max(len(names), 1)
+    for j, n in enumerate(names):
+        bd = (load_metrics(n) or {}).get(f'by_{by}', {})
+        for i, g in enumerate(groups):
+            if g not in bd: continue
+            d = bd[g]
+            ax.bar(i + (j - (len(names) - 1) / 2) * w, d[key], w, color=f'C{j}', hatch='//' if d['n_structures'] < 5 else None,
+                   edgecolor='white', label=n if i == min(k for k, x in enumerate(groups) if x in bd) else None)
+            ax.text(i + (j - (len(names) - 1) / 2) * w, d[key] + 1, str(d['n_structures']), ha='center', fontsize=6)
+    ax.set_xticks(range(len(groups))); ax.set_xticklabels(groups, rotation=30, ha='right'); ax.set_ylabel(label)
+
+def breakdown_figure(names=BREAKDOWN_MODELS, path=None):
+    "Atom-count error and match rate by crystal system and by atoms per cell, for shipped models on their test splits."
+    import matplotlib.pyplot as plt
+    fig, axes = plt.subplots(2, 2, figsize=(11, 6.5))
+    for r, by in enumerate(('system', 'size')):
+        _breakdown_axis(axes[r, 0], names, by, 'atom_count_error_pct', 'wrong atom count, % of structures')
+        _breakdown_axis(axes[r, 1], names, by, 'match_rate', 'StructureMatcher match, %')
+        axes[r, 1].set_ylim(0, 110)
+    axes[0, 0].legend(fontsize=8, title='model (test split)'); axes[0, 0].set_title('by crystal system (numbers: test structures)')
+    axes[1, 0].set_title('by atoms per cell'); fig.tight_layout()
+    if path: fig.savefig(path, dpi=100)
+    return fig
 
 # %% ../nbs/90_paper.ipynb #3682a6e9
 def confusion_figure(model_name: str, ds, path=None):

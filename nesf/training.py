@@ -22,7 +22,8 @@ from .domain import training_domain
 # %% auto #0
 __all__ = ['PRESETS', 'ORIGIN_KEYS', 'REFINE', 'TrainConfig', 'sample_queries', 'losses', 'code_version', 'save_checkpoint',
            'load_checkpoint', 'model_from_checkpoint', 'pick_device', 'dist_info', 'epoch_order', 'balance_keys',
-           'relabel_species', 'Clock', 'checkpoint_cpu_seconds', 'train', 'fit_codes', 'model_fields', 'plot_log']
+           'relabel_species', 'Clock', 'checkpoint_cpu_seconds', 'train', 'validation_loss', 'fit_codes',
+           'model_fields', 'plot_log']
 
 # %% ../nbs/06_training.ipynb #8d6635e1
 @dataclass
@@ -367,6 +368,14 @@ def _train(ds, out, mc, tc, val, dataset_name, split, progress, device, init=Non
             run.save(out / 'ckpt.pt', epoch, optimizer=run.opt.state_dict()); last_ck = time.time()
     bar.close()
     return _finish(run, epoch)
+
+def validation_loss(model: NeSF, val: CrystalDataset, tc: TrainConfig, box, n: int = 256) -> float:
+    "Mean loss on up to `n` validation structures with fixed queries."
+    model.eval(); gen = torch.Generator().manual_seed(12345); dev = next(model.parameters()).device
+    b = collate(val.crystals[:n], val.vocab)
+    with torch.no_grad():
+        xp, sp, xs, ss = (t.to(dev) for t in sample_queries(b, tc, gen, box)); b = b.to(dev)
+        return float(losses(model(b, xp, sp, xs, ss), b, xp, sp, xs, ss, model.config.mode, tc)['loss'])
 
 # %% ../nbs/06_training.ipynb #12aff140
 REFINE = dict(steps=10, lr=0.1)

@@ -14,18 +14,18 @@ p.add_argument('--train-split', default='train'); p.add_argument('--val-split', 
 p.add_argument('--init'); p.add_argument('--extend', nargs='*', default=[], help='config flags to switch on: dec_cell dec_film')
 p.add_argument('--preset', default='finetune'); p.add_argument('--lr', type=float); p.add_argument('--epochs', type=int)
 p.add_argument('--balance', type=float, default=0.0); p.add_argument('--balance-by', default='atoms')
-p.add_argument('--cpu-hours', type=float, required=True, help='CPU-hour budget of this run (not counting --init)')
+p.add_argument('--cpu-hours', type=float, default=0.0, help='CPU-hour budget of this run (not counting --init)')
 p.add_argument('--runs', default='runs/screen'); p.add_argument('--out', default='data/experiments/screen_fields.jsonl')
-p.add_argument('--no-eval', action='store_true')
+p.add_argument('--no-eval', action='store_true'); p.add_argument('--eval-only', help='score this checkpoint as it is: no training')
 a = p.parse_args()
 
 tc = replace(PRESETS[a.preset](), max_hours=a.cpu_hours, balance=a.balance, balance_by=a.balance_by,
              **{k: v for k, v in dict(lr=a.lr, epochs=a.epochs).items() if v is not None})
-ds, val = load_split(a.dataset, a.train_split), load_split(a.dataset, a.val_split)
-path = train(ds, Path(a.runs) / a.name, tc=tc, val=val, dataset_name=a.dataset, split=a.train_split,
-             init=a.init, extend={k: True for k in a.extend} or None)
+ds, val = (None if a.eval_only else load_split(a.dataset, a.train_split)), load_split(a.dataset, a.val_split)
+path = a.eval_only or train(ds, Path(a.runs) / a.name, tc=tc, val=val, dataset_name=a.dataset, split=a.train_split,
+                           init=a.init, extend={k: True for k in a.extend} or None)
 ck = load_checkpoint(path)
-row = dict(name=a.name, dataset=a.dataset, val_split=a.val_split, init=a.init, extend=a.extend, train_config=asdict(tc),
+row = dict(name=a.name, dataset=a.dataset, val_split=a.val_split, init=a.init, extend=a.extend, train_config=None if a.eval_only else asdict(tc),
            epochs=ck['epoch'], cpu_hours=round(checkpoint_cpu_seconds(ck) / 3600, 3),
            run_cpu_hours=round((checkpoint_cpu_seconds(ck) - ck.get('init_cpu_seconds', 0.0)) / 3600, 3), device=ck['device'])
 if not a.no_eval:
