@@ -18,8 +18,9 @@ from .icsg3d_voxels import _convexity
 
 # %% auto #0
 __all__ = ['KINDS', 'VAEConfig', 'ConditionalDFCVAE', 'n_params', 'condition', 'best_condition', 'UNetConfig', 'UNet3D',
-           'unet_loss', 'vae_loss', 'save_baseline', 'load_baseline', 'decode_grids', 'autoencode_voxels',
-           'BaselineTrainConfig', 'init_heads', 'train_unet', 'init_output_bn', 'train_vae', 'plot_example']
+           'unet_loss', 'vae_loss', 'save_baseline', 'baseline_from_checkpoint', 'load_baseline', 'decode_grids',
+           'autoencode_voxels', 'BaselineTrainConfig', 'init_heads', 'train_unet', 'init_output_bn', 'train_vae',
+           'plot_example']
 
 # %% ../nbs/07b_icsg3d.ipynb #efb44d14
 @dataclass
@@ -177,16 +178,20 @@ def save_baseline(path, vae: ConditionalDFCVAE, unet: UNet3D, vox: VoxelConfig, 
     buf = io.BytesIO(); torch.save(d, buf); atomic_write(path, buf.getvalue())
     return Path(path)
 
-def load_baseline(path):
-    "Load a baseline checkpoint: (vae, unet, voxel config, checkpoint dict), networks in eval mode."
-    try: ck = torch.load(path, weights_only=True, map_location='cpu')
-    except Exception as e: raise NeSFDataError(f'{path}: not a readable checkpoint ({type(e).__name__}: {e})') from e
+def baseline_from_checkpoint(ck: dict, path='checkpoint'):
+    "The networks of a baseline checkpoint already read (`path` names it in errors): (vae, unet, voxel config, checkpoint dict), in eval mode."
     if not isinstance(ck, dict) or ck.get('kind') not in KINDS:
         raise NeSFDataError(f'{path}: not an ICSG3D baseline checkpoint (kind {ck.get("kind") if isinstance(ck, dict) else None!r})')
     vc = dict(ck['vae_config']); vc['filters'] = tuple(vc['filters'])
     vae, unet = ConditionalDFCVAE(VAEConfig(**vc)), UNet3D(UNetConfig(**ck['unet_config']))
     vae.load_state_dict(ck['vae_state']); unet.load_state_dict(ck['unet_state'])
     return vae.eval(), unet.eval(), VoxelConfig(**ck['voxel_config']), ck
+
+def load_baseline(path):
+    "Load a baseline checkpoint: (vae, unet, voxel config, checkpoint dict), networks in eval mode."
+    try: ck = torch.load(path, weights_only=True, map_location='cpu')
+    except Exception as e: raise NeSFDataError(f'{path}: not a readable checkpoint ({type(e).__name__}: {e})') from e
+    return baseline_from_checkpoint(ck, path)
 
 # %% ../nbs/07b_icsg3d.ipynb #e7b8a30f
 @torch.no_grad()
