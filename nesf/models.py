@@ -21,7 +21,7 @@ from .inference import REFINE, Codes, learned_reconstruct, encode_codes, decode_
 __all__ = ['MODELS', 'PROTOCOLS', 'get_model', 'HEADLINE', 'EXACT_ABOUT', 'TABLE_METRICS', 'weights_dir', 'model_path',
            'model_name', 'as_crystals', 'standardize_cell', 'Model', 'ExactModel', 'NeSFModel', 'VoxelModel', 'load',
            'load_model', 'score', 'evaluate', 'training_summary', 'domain_words', 'model_info', 'models_table',
-           'read_folder', 'evaluation_data', 'warn_forced', 'skip_report', 'domain_filter']
+           'read_folder', 'evaluation_data', 'warn_forced', 'skip_report', 'domain_filter', 'stamp_domain']
 
 # %% ../nbs/07z_models.ipynb #c6b7d323
 MODELS = {'icsg3d': 'nesf_icsg3d.pt',                       # ICSG3D, trained on train_disjoint (honest)
@@ -402,3 +402,18 @@ def domain_filter(ds: CrystalDataset, model: Model, force: bool = False, skip: b
     kept = CrystalDataset([c for c in ds if c.id not in out], ds.vocab, ds.name)
     if bad and not len(kept): raise NeSFDataError(f'all {len(ds)} structures are outside the domain of model `{model.label}`')
     return kept, dict(extra, n_skipped_unsupported=len(bad), skipped_unsupported=[dict(id=c.id, reasons=why) for c, why in bad])
+
+# %% ../nbs/07z_models.ipynb #817c5cf6
+def stamp_domain(path, dataset: str, split: str, data=None) -> dict:
+    "Compute the domain of `dataset`/`split` and write it into checkpoint `path` as `domain` (rewritten atomically): the domain."
+    from nesf.data import load_split
+    from nesf.domain import training_domain
+    from nesf.checkpoint import save_checkpoint
+    ck = load_checkpoint(path); ds = load_split(dataset, split, data)
+    if 'vocab' in ck and [int(z) for z in ck['vocab']] != [int(z) for z in ds.vocab]:
+        raise NeSFDataError(f'{path}: its species vocabulary is not that of {dataset}/{split}')
+    if ck.get('dataset') and (ck['dataset'], ck.get('split')) != (dataset, split):
+        print(f'note: {path} says it was trained on {ck["dataset"]}/{ck.get("split")}, stamping {dataset}/{split}', file=sys.stderr)
+    ck['domain'] = dict(training_domain(ds), dataset=dataset, split=split)
+    save_checkpoint(path, **ck)
+    return ck['domain']
