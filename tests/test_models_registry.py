@@ -48,11 +48,11 @@ def test_every_command_for_every_name(name, tmp_path):
     assert code == 0 and f'name: {name}' in out and 'Traceback' not in err, err
     m = load(name); dataset = m.ck['dataset']
     code, out, err = run('evaluate', '--model', name, '--dataset', dataset, '--split', 'test', '-n', '5', '--json', '-', '--quiet', '--no-matcher')
-    ok_or_reason(code, err, 'evaluate')
+    ok_or_reason(code, err, 'evaluate'); evaluated = code
     if code == 0: assert json.loads(out)['n_structures'] == 5
     c = in_domain_structure(m, dataset)
     c.to_cif(tmp_path / 'in.cif')
     code, out, err = run('reconstruct', tmp_path / 'in.cif', '-o', tmp_path / 'out.cif', '--model', name)
     ok_or_reason(code, err, 'reconstruct')
     if code == 0: assert (tmp_path / 'out.cif').read_text().startswith('# generated using pymatgen')
-    print(name, dataset, 'evaluate and reconstruct:', code)
+    print(name, dataset, 'exit codes: evaluate', evaluated, 'reconstruct', code)
