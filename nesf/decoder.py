@@ -16,7 +16,7 @@ from .encoder import NeSFConfig, make_encoder, mlp_bn, mlp, fourier, fourier_dim
 
 # %% auto #0
 __all__ = ['LEARNED_RECON', 'PaperDecoder', 'cell_features', 'FieldDecoder', 'lattice_from_parameters', 'NeSF', 'param_counts',
-           'extend_model', 'ModelFields', 'check_box', 'interpolate']
+           'extend_model', 'ModelFields', 'check_box']
 
 # %% ../nbs/05_decoder.ipynb #a5f190a1
 class _Reinject(nn.Module):
@@ -193,14 +193,3 @@ def check_box(crystals, box, margin: float = 0.5):
 
 # %% ../nbs/05_decoder.ipynb #00afe03e
 LEARNED_RECON = dict(grid_step=0.7, n_iter=16, tol=1e-3, verify_tol=0.55, min_cluster=15, species_interval=0.2)
-
-# %% ../nbs/05_decoder.ipynb #7d4eaaf1
-def interpolate(model: NeSF, a: Crystal, b: Crystal, vocab, steps: int = 6, recon: dict | None = None) -> list:
-    "Crystals reconstructed from `steps` codes evenly spaced between the codes of `a` and `b` (None where no atom is found)."
-    from nesf.reconstruction import reconstruct, ReconConfig
-    with torch.no_grad(): z, _ = model.eval().encode(collate([a, b], vocab))
-    t = torch.linspace(0, 1, steps)[:, None]
-    src = ModelFields(model, [a] * steps, vocab, z=(1 - t) * z[0] + t * z[1])
-    src.ids = [f'{a.id}->{b.id} t={float(x):.2f}' for x in t]
-    r = reconstruct(src, ReconConfig(mode=model.config.mode, **(recon or LEARNED_RECON)))
-    return r.crystals()

@@ -4,7 +4,7 @@
 
 # %% ../nbs/07b_icsg3d.ipynb #c58f83f6
 from __future__ import annotations
-import io, math, time
+import io, json, math, time
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np
@@ -13,13 +13,15 @@ from torch import nn
 import torch.nn.functional as F
 from .data import Crystal, NeSFDataError, atomic_write
 from .reconstruction import Reconstruction
+from .encoder import n_params                 # one definition of the parameter count, shared with NeSF
 from .icsg3d_voxels import *
 from .icsg3d_voxels import _convexity
 
 # %% auto #0
-__all__ = ['KINDS', 'VAEConfig', 'ConditionalDFCVAE', 'n_params', 'condition', 'best_condition', 'UNetConfig', 'UNet3D',
-           'unet_loss', 'vae_loss', 'save_baseline', 'load_baseline', 'decode_grids', 'autoencode_voxels',
-           'BaselineTrainConfig', 'init_heads', 'train_unet', 'init_output_bn', 'train_vae', 'plot_example']
+__all__ = ['KINDS', 'VAEConfig', 'ConditionalDFCVAE', 'condition', 'best_condition', 'UNetConfig', 'UNet3D', 'unet_loss',
+           'vae_loss', 'save_baseline', 'baseline_from_checkpoint', 'load_baseline', 'decode_grids',
+           'autoencode_voxels', 'BaselineTrainConfig', 'init_heads', 'train_unet', 'init_output_bn', 'train_vae',
+           'UNetRun', 'train_unet_run', 'plot_example']
 
 # %% ../nbs/07b_icsg3d.ipynb #efb44d14
 @dataclass
@@ -81,10 +83,6 @@ class ConditionalDFCVAE(nn.Module):
         mu, logvar = self.encode(x, cond)
         z = mu + torch.exp(0.5 * logvar) * torch.randn_like(mu) if sample else mu
         return self.decode(z, cond), mu, logvar
-
-def n_params(m: nn.Module) -> int:
-    "Trainable parameters."
-    return sum(p.numel() for p in m.parameters() if p.requires_grad)
 
 def condition(n: int, ncond: int = 10, bin=0) -> torch.Tensor:
     "One-hot conditions (n, ncond): every structure in `bin`, or one bin per structure (a sequence or tensor of n bins)."
@@ -177,16 +175,20 @@ def save_baseline(path, vae: ConditionalDFCVAE, unet: UNet3D, vox: VoxelConfig, 
     buf = io.BytesIO(); torch.save(d, buf); atomic_write(path, buf.getvalue())
     return Path(path)
 
-def load_baseline(path):
-    "Load a baseline checkpoint: (vae, unet, voxel config, checkpoint dict), networks in eval mode."
-    try: ck = torch.load(path, weights_only=True, map_location='cpu')
-    except Exception as e: raise NeSFDataError(f'{path}: not a readable checkpoint ({type(e).__name__}: {e})') from e
+def baseline_from_checkpoint(ck: dict, path='checkpoint'):
+    "The networks of a baseline checkpoint already read (`path` names it in errors): (vae, unet, voxel config, checkpoint dict), in eval mode."
     if not isinstance(ck, dict) or ck.get('kind') not in KINDS:
         raise NeSFDataError(f'{path}: not an ICSG3D baseline checkpoint (kind {ck.get("kind") if isinstance(ck, dict) else None!r})')
     vc = dict(ck['vae_config']); vc['filters'] = tuple(vc['filters'])
     vae, unet = ConditionalDFCVAE(VAEConfig(**vc)), UNet3D(UNetConfig(**ck['unet_config']))
     vae.load_state_dict(ck['vae_state']); unet.load_state_dict(ck['unet_state'])
     return vae.eval(), unet.eval(), VoxelConfig(**ck['voxel_config']), ck
+
+def load_baseline(path):
+    "Load a baseline checkpoint: (vae, unet, voxel config, checkpoint dict), networks in eval mode."
+    try: ck = torch.load(path, weights_only=True, map_location='cpu')
+    except Exception as e: raise NeSFDataError(f'{path}: not a readable checkpoint ({type(e).__name__}: {e})') from e
+    return baseline_from_checkpoint(ck, path)
 
 # %% ../nbs/07b_icsg3d.ipynb #e7b8a30f
 @torch.no_grad()
@@ -291,6 +293,65 @@ def train_vae(vae: ConditionalDFCVAE, unet: UNet3D, crystals, cfg: BaselineTrain
     finally:
         for p in unet.parameters(): p.requires_grad_(True)
     return dict(steps=s, epochs=round(e, 3), seconds=round(t, 1))
+
+# %% ../nbs/07b_icsg3d.ipynb #6b24655f
+@dataclass
+class UNetRun:
+    "A budgeted, resumable U-Net training run on ground-truth grids (the U-Net of `icsg3d-official`)."
+    minutes: float = 30.0       # training time, all sessions together
+    width: int = 4
+    lr: float = 2e-3
+    batch: int = 10
+    loss: str = 'foreground'    # 'foreground' (atom voxels, every element weight 1) or 'faithful' (the reference's 95 x CE)
+    seed: int = 0
+    save_every: float = 120.0   # seconds between checkpoints
+
+def _unet_run_start(out: Path, run: UNetRun, ds, init=None) -> tuple:
+    "Network, optimizer, class weights, progress, generator and epoch order of a run: fresh, from `init`'s U-Net, or resumed from `out/ckpt.pt`."
+    from nesf.checkpoint import load_checkpoint
+    unet = UNet3D(UNetConfig(width=run.width)); opt = torch.optim.Adam(unet.parameters(), run.lr, eps=1e-7)
+    w = torch.zeros(unet.config.n_classes); w[torch.as_tensor([int(z) for z in ds.vocab])] = 1.0
+    state = dict(step=0, seconds=0.0, epoch=0, pos=0, init_seconds=0.0, init=str(init) if init else None)
+    gen = torch.Generator().manual_seed(run.seed); order = torch.randperm(len(ds), generator=gen)
+    if (out / 'ckpt.pt').exists():
+        ck = load_checkpoint(out / 'ckpt.pt'); unet.load_state_dict(ck['unet_state']); opt.load_state_dict(ck['opt'])
+        state, order = ck['state'], ck['order']; print('resumed', state, flush=True)
+    elif init:
+        ck = load_checkpoint(init); unet.load_state_dict(ck['unet_state'])
+        state['init_seconds'] = float(ck.get('training', {}).get('unet', {}).get('seconds', 0))
+    return unet, opt, w, state, gen, order
+
+def _unet_final(unet: UNet3D, run: UNetRun, ds, split: str, state: dict) -> dict:
+    "The finished run as a checkpoint (`kind` icsg3d-unet)."
+    loss = ('CE on atom voxels (background weight 0, element weights 1) + mask BCE' if run.loss == 'foreground'
+            else '95 x CE (background included) + mask BCE (the reference\'s effective loss)')
+    training = dict(steps=state['step'], epochs=round(state['epoch'] + state['pos'] / len(ds), 3), seconds=round(state['seconds'], 1),
+                    init=state['init'], init_seconds=state['init_seconds'], lr=run.lr, batch=run.batch, schedule='cosine over the budget',
+                    device=f'cpu, {torch.get_num_threads()} thread(s)')
+    return dict(kind='icsg3d-unet', unet_config=dict(width=run.width, n_classes=95, in_ch=4), unet_state=unet.state_dict(),
+                params=n_params(unet), dataset='ICSG3D', split=split, n_train=len(ds), loss=loss, training=training)
+
+def train_unet_run(ds, out, run: UNetRun | None = None, split: str = 'train_disjoint', init=None) -> Path:
+    "Train (or resume) a U-Net on the ground-truth grids of `ds` until `run.minutes` of training; `out/ckpt.pt` to resume, `out/unet.pt` at the end."
+    from nesf.checkpoint import save_checkpoint
+    run, out, vox = run or UNetRun(), Path(out), VoxelConfig(); out.mkdir(parents=True, exist_ok=True)
+    unet, opt, w, state, gen, order = _unet_run_start(out, run, ds, init)
+    save = lambda: save_checkpoint(out / 'ckpt.pt', kind='icsg3d-unet-run', unet_state=unet.state_dict(), opt=opt.state_dict(), state=state, order=order, args=asdict(run))
+    budget, last = 60 * run.minutes, time.time(); unet.train()
+    with open(out / 'log.jsonl', 'a') as log:
+        while state['seconds'] < budget:
+            if state['pos'] + run.batch > len(ds): state['epoch'] += 1; state['pos'] = 0; order = torch.randperm(len(ds), generator=gen)
+            t0 = time.time(); ix = order[state['pos']:state['pos'] + run.batch].tolist(); state['pos'] += run.batch
+            for g in opt.param_groups: g['lr'] = run.lr * 0.5 * (1 + math.cos(math.pi * min(1.0, state['seconds'] / budget)))
+            x, lab, _, _ = voxel_batch([ds.crystals[i] for i in ix], vox); lg, mk = unet(x)
+            loss = unet_loss(lg, mk, lab, run.loss == 'faithful', None if run.loss == 'faithful' else w)
+            opt.zero_grad(); loss.backward(); opt.step(); state['step'] += 1; state['seconds'] += time.time() - t0
+            if state['step'] % 10 == 0:
+                log.write(json.dumps(dict(step=state['step'], epoch=round(state['epoch'] + state['pos'] / len(ds), 3), loss=round(loss.item(), 4),
+                                          seconds=round(state['seconds'], 1), lr=opt.param_groups[0]['lr'])) + '\n'); log.flush()
+            if time.time() - last > run.save_every: save(); last = time.time()
+    save(); save_checkpoint(out / 'unet.pt', **_unet_final(unet, run, ds, split, state))
+    return out / 'unet.pt'
 
 # %% ../nbs/07b_icsg3d.ipynb #b4cd261f
 @torch.no_grad()

@@ -10,10 +10,9 @@ import numpy as np
 import torch
 import nesf
 from .data import Crystal, NeSFDataError, load_split, is_quick, textbook_crystals
-from .reconstruction import reconstruct, ReconConfig
-from .decoder import interpolate, LEARNED_RECON
-from .training import model_fields
-from .models import MODELS, weights_dir, load_model, evaluate
+from .decoder import LEARNED_RECON
+from .inference import REFINE, learned_reconstruct, interpolate
+from .models import MODELS, weights_dir, load, evaluate
 
 # %% auto #0
 __all__ = ['PAPER', 'ROWS', 'COLUMNS', 'SPLIT_ROWS', 'FOLDS_DIR', 'PAPER_PARAMS', 'BENCH', 'TOL', 'BREAKDOWN_MODELS',
@@ -53,7 +52,8 @@ def _fmt(d, k, f):
     v = d.get(k)
     return '–' if v is None or (isinstance(v, float) and math.isnan(v)) else f.format(v)
 
-FOLDS_DIR = Path(nesf.__file__).resolve().parent.parent / 'data' / 'ybco13_folds'   # fold metrics whose weights are not shipped
+_HERE = Path(nesf.__file__).resolve().parent
+FOLDS_DIR = _HERE / 'ybco13_folds' if (_HERE / 'ybco13_folds').is_dir() else _HERE.parent / 'data' / 'ybco13_folds'   # fold metrics whose weights are not shipped (packaged as nesf/ybco13_folds/)
 
 def ybco13_folds_table(folder=None) -> dict:
     "Mean and unbiased std over YBCO13 fold metrics (`*ybco13_fold<k>.metrics.json`): in `folder`, else the shipped weights' and `FOLDS_DIR`'s."
@@ -88,13 +88,12 @@ PAPER_PARAMS = 766_493
 
 def training_markdown() -> str:
     "Training facts of every shipped NeSF checkpoint, read from the checkpoints themselves."
-    from nesf.training import load_checkpoint
     lines = ['| model | trained on | epochs | wall time | device | parameters |', '|---|---|---|---|---|---|']
     for label, name in ROWS:
         p = weights_dir() / MODELS[name]
         if not p.exists(): continue
-        ck = load_checkpoint(p)
-        if ck.get('kind', 'nesf') != 'nesf': continue                        # voxel models: their budgets are in 07b and 07c
+        m = load(name); ck = m.ck
+        if m.kind != 'nesf': continue                        # voxel models: their budgets are in 07b and 07c
         ep = f"{ck['init_epochs']} + {ck['epoch']} (fine-tune)" if 'init_epochs' in ck else ck['epoch']
         lines.append(f"| {label} | {ck['dataset']}/{ck['split']} ({ck['n_train']} structures) | {ep} | "
                      f"{ck['wall_seconds'] / 60:.1f} min | {ck['device']} | {ck['params']['total']:,} |")
@@ -210,11 +209,9 @@ def confusion_figure(model_name: str, ds, path=None):
     "Species confusion over `ds`: the plain encoder beside the shipped pipeline (refined species code), on one element axis."
     import matplotlib.pyplot as plt
     from nesf.metrics import species_confusion, plot_confusion
-    from nesf.training import model_fields, REFINE
-    m, ck = load_model(model_name)
-    cfg = ReconConfig(mode=m.config.mode, **LEARNED_RECON)
-    recs = [reconstruct(model_fields(m, ds.crystals, ck['vocab'], refine=r), cfg) for r in (None, REFINE)]
-    vocab = np.asarray(ck['vocab'])                                  # one element axis for both panels: true and predicted elements
+    m = load(model_name)
+    recs = [learned_reconstruct(m.model, ds.crystals, m.vocab, refine=r) for r in (None, REFINE)]
+    vocab = np.asarray(m.vocab)                                  # one element axis for both panels: true and predicted elements
     els = sorted({int(z) for c in ds for z in c.numbers} | {int(z) for r in recs for s in r.species for z in vocab[s]}
                  | ({0} if any(len(c) == 0 for r in recs for c in r.cart) else set()))
     tables = [species_confusion(r, ds.crystals, elements=els)[1] for r in recs]
@@ -241,8 +238,7 @@ def reconstruction_figure(model_name: str, crystal: Crystal, path=None):
     "Ground truth beside the reconstruction by a shipped model, in element colours with periodic images, the match named."
     import matplotlib.pyplot as plt
     from nesf.view import draw_crystal, element_handles
-    m, ck = load_model(model_name)
-    r = reconstruct(model_fields(m, [crystal], ck['vocab']), ReconConfig(mode=m.config.mode, **LEARNED_RECON)).crystal(0)
+    r = load(model_name).autoencode_crystals([crystal])[0]
     fig = plt.figure(figsize=(10, 5.2))
     draw_crystal(fig.add_subplot(121, projection='3d'), crystal, f'ground truth: {len(crystal)} atoms', legend=False)
     draw_crystal(fig.add_subplot(122, projection='3d'), r, f'reconstruction ({model_name}): {len(r) if r is not None else 0} atoms', legend=False)
@@ -258,13 +254,13 @@ def snapshots_figure(model_name: str, crystal: Crystal, iters=(0, 1, 2, 4, 8, 16
     "Particles at several iterations of a learned-field reconstruction (fixed axes; the last panel with clusters and species)."
     import matplotlib.pyplot as plt
     from nesf.reconstruction import frame, frame_limits, draw_frame
-    m, ck = load_model(model_name)
-    rec = reconstruct(model_fields(m, [crystal], ck['vocab']), ReconConfig(mode=m.config.mode, **(LEARNED_RECON | dict(n_iter=max(iters), tol=None, record=True)))).record
+    m = load(model_name)
+    rec = learned_reconstruct(m.model, [crystal], m.vocab, recon=LEARNED_RECON | dict(n_iter=max(iters), tol=None, record=True)).record
     lim = frame_limits(rec)
     fig = plt.figure(figsize=(3.3 * len(iters), 3.9))
     for k, it in enumerate(iters):
         last = k == len(iters) - 1
-        ax = draw_frame(fig.add_subplot(1, len(iters), k + 1, projection='3d'), frame(rec, it, filtered=last, clusters=last, species=last), ck['vocab'], lim)
+        ax = draw_frame(fig.add_subplot(1, len(iters), k + 1, projection='3d'), frame(rec, it, filtered=last, clusters=last, species=last), m.vocab, lim)
         if not last and ax.get_legend(): ax.get_legend().remove()
         ax.set_title(ax.get_title().replace(': ', ':\n'), fontsize=9)
     fig.suptitle(f'{crystal.id} {crystal.formula}: particles moving along the learned position field ({model_name})', fontsize=11)
@@ -276,8 +272,8 @@ def snapshots_figure(model_name: str, crystal: Crystal, iters=(0, 1, 2, 4, 8, 16
 def interpolation_figure(model_name: str, a: Crystal, b: Crystal, steps: int = 6, path=None):
     "Reconstructions along the latent segment from `a` to `b`, in element colours with one legend."
     import matplotlib.pyplot as plt
-    m, ck = load_model(model_name)
-    path_c = interpolate(m, a, b, ck['vocab'], steps)
+    m = load(model_name)
+    path_c = interpolate(m.model, a, b, m.vocab, steps)       # encoded as autoencode does: position code and species code
     from nesf.view import draw_crystal, element_handles
     fig = plt.figure(figsize=(3.1 * steps, 3.9))
     for k, c in enumerate(path_c):

@@ -18,12 +18,11 @@ from .encoder import NeSFConfig
 from .decoder import NeSF, param_counts, ModelFields, extend_model
 from .metrics import CRYSTAL_SYSTEMS, crystal_system
 from .domain import training_domain
+from .checkpoint import code_version, save_checkpoint, load_checkpoint, model_from_checkpoint
 
 # %% auto #0
-__all__ = ['PRESETS', 'ORIGIN_KEYS', 'REFINE', 'TrainConfig', 'sample_queries', 'losses', 'code_version', 'save_checkpoint',
-           'load_checkpoint', 'model_from_checkpoint', 'pick_device', 'dist_info', 'epoch_order', 'balance_keys',
-           'relabel_species', 'Clock', 'checkpoint_cpu_seconds', 'train', 'validation_loss', 'fit_codes',
-           'model_fields', 'plot_log']
+__all__ = ['PRESETS', 'ORIGIN_KEYS', 'TrainConfig', 'sample_queries', 'losses', 'pick_device', 'dist_info', 'epoch_order',
+           'balance_keys', 'relabel_species', 'Clock', 'checkpoint_cpu_seconds', 'train', 'validation_loss', 'plot_log']
 
 # %% ../nbs/06_training.ipynb #8d6635e1
 @dataclass
@@ -125,39 +124,6 @@ def losses(out: dict, batch: CrystalBatch, xp, sp, xs, ss, mode: str, tc: TrainC
              len=F.mse_loss(out['abc'], batch.abc), ang=F.mse_loss(out['angles'], batch.angles), kl=out['kl'])
     d['loss'] = tc.w_pos * d['pos'] + tc.w_spec * d['spec'] + tc.w_len * d['len'] + tc.w_ang * d['ang'] + tc.w_kl * d['kl']
     return d
-
-# %% ../nbs/06_training.ipynb #a27e16b0
-def code_version() -> str:
-    "The package version, and the git commit when run from a checkout."
-    try:
-        sha = subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], capture_output=True, text=True, timeout=5,
-                             cwd=Path(nesf.__file__).parent).stdout.strip()
-    except Exception: sha = ''
-    return nesf.__version__ + (f'+{sha}' if sha else '')
-
-def save_checkpoint(path, **state):
-    "Save a checkpoint dictionary atomically."
-    import io
-    buf = io.BytesIO(); torch.save(state, buf); atomic_write(path, buf.getvalue())
-
-def load_checkpoint(path) -> dict:
-    "Load a checkpoint safely (tensors, numbers, strings only); clear errors for missing, corrupt or hostile files."
-    path = Path(path)
-    if not path.exists(): raise NeSFDataError(f'{path}: no such checkpoint')
-    try: ck = torch.load(path, map_location='cpu', weights_only=True)
-    except Exception as e:
-        msg = str(e).split('\n')[0]
-        why = 'refused: it holds objects other than tensors, numbers and strings' if 'weights_only' in str(e) or 'Unsupported global' in str(e) else f'corrupt or not a checkpoint ({type(e).__name__}: {msg})'
-        raise NeSFDataError(f'{path}: {why}') from None
-    if not isinstance(ck, dict) or not ('kind' in ck or ('model' in ck and 'model_config' in ck)):
-        raise NeSFDataError(f'{path}: not an nesf checkpoint (no model weights or config)')
-    return ck
-
-def model_from_checkpoint(ck: dict) -> NeSF:
-    "Rebuild the model a checkpoint describes and load its weights."
-    mc = dict(ck['model_config']); mc['box_lo'], mc['box_hi'] = tuple(mc['box_lo']), tuple(mc['box_hi'])
-    for k in ('enc_mixed', 'dec_mixed'): mc.setdefault(k, 0)      # checkpoints from before mixed plane waves
-    m = NeSF(NeSFConfig(**mc)); m.load_state_dict(ck['model']); return m.eval()
 
 # %% ../nbs/06_training.ipynb #e4f55a88
 def pick_device(device: str | None = None) -> torch.device:
@@ -376,51 +342,6 @@ def validation_loss(model: NeSF, val: CrystalDataset, tc: TrainConfig, box, n: i
     with torch.no_grad():
         xp, sp, xs, ss = (t.to(dev) for t in sample_queries(b, tc, gen, box)); b = b.to(dev)
         return float(losses(model(b, xp, sp, xs, ss), b, xp, sp, xs, ss, model.config.mode, tc)['loss'])
-
-# %% ../nbs/06_training.ipynb #12aff140
-REFINE = dict(steps=10, lr=0.1)
-
-def _code_loss(model, z, b, bd, field, tc, gen, box):
-    "The loss of one field of crystals `b` (`bd`: the same on the model's device) under codes `z` on fresh queries: species cross-entropy, or position and lattice MSE."
-    dev = bd.lattice.device
-    if field == 'species':
-        x, s = _subset_atom_queries(b, tc.n_species_q, tc.species_width, tc.species_std, gen)   # drawn on the CPU
-        _, j = nearest_atom(x, s, b, model.config.mode)
-        _, logits = model.field(z, x.to(dev), s.to(dev), bd.lattice)
-        return F.cross_entropy(logits, b.species[s, j].to(dev))
-    xp, sp, _, _ = sample_queries(b, tc, gen, box)
-    v, _ = nearest_atom(xp, sp, b, model.config.mode)
-    abc, ang = model.lattice(z)
-    pos, _ = model.field(z, xp.to(dev), sp.to(dev), bd.lattice, species=False)
-    return tc.w_pos * F.mse_loss(pos, v.to(dev)) + tc.w_len * F.mse_loss(abc, bd.abc) + tc.w_ang * F.mse_loss(ang, bd.angles)
-
-def fit_codes(model: NeSF, crystals, vocab, field: str = 'species', # which field the codes are fitted to: 'species' or 'position' (with the lattice)
-              steps: int = REFINE['steps'], # Adam steps on the codes; 0: the encoder's codes
-              lr: float = REFINE['lr'], # peak Adam step size (cosine to zero)
-              tc: TrainConfig | None = None, # queries and loss weights (default: the `cpu` recipe's)
-              batch: int = 64, seed: int = 0) -> torch.Tensor:
-    "Codes (N, latent) of `crystals` for one field: the encoder's, then `steps` Adam steps on the codes alone fitting each crystal's own field."
-    tc, model, out = tc or TrainConfig.cpu(), model.eval(), []
-    dev, c = next(model.parameters()).device, model.config
-    box = (np.array(c.box_lo), np.array(c.box_hi))
-    for i in range(0, len(crystals), batch):
-        b = collate(crystals[i:i + batch], vocab); bd = b.to(dev)     # moved once per batch, not once per step
-        with torch.no_grad(): z, _ = model.encode(bd)
-        z = z.detach().clone().requires_grad_(steps > 0)
-        opt, gen = torch.optim.Adam([z], lr=lr), torch.Generator().manual_seed(seed)
-        for k in range(steps):
-            for g in opt.param_groups: g['lr'] = lr * 0.5 * (1 + math.cos(math.pi * k / steps))   # cosine to zero: the code settles
-            loss = _code_loss(model, z, b, bd, field, tc, gen, box)
-            opt.zero_grad(); z.grad, = torch.autograd.grad(loss, z); opt.step()
-        out.append(z.detach())
-    return torch.cat(out)
-
-def model_fields(model: NeSF, crystals, vocab, refine: dict | None = REFINE, # species code: steps and lr (None: the encoder's)
-                 refine_position: dict | None = None, # position code: steps and lr (None: the encoder's)
-                ) -> ModelFields:
-    "A trained model's fields of `crystals` for `reconstruct`, each field from its own code: the encoder's, or refined by `fit_codes`."
-    code = lambda field, r: fit_codes(model, crystals, vocab, field, **r) if r and r.get('steps') else None
-    return ModelFields(model, crystals, vocab, z=code('position', refine_position), z_species=code('species', refine))
 
 # %% ../nbs/06_training.ipynb #377ed7eb
 def plot_log(log_path, path=None, title: str = ''):

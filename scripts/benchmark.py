@@ -42,11 +42,12 @@ print(f'faithful reference run: {per_ref:.3f} s per structure ({n_particles} par
       f'~{per_ref * len(ds):.0f} s for the split; fast path is {per_ref / per_fast:.0f}x faster')
 
 try:
-    from nesf.cli import evaluate, load_model, LEARNED_RECON
+    from nesf.models import load, evaluate
+    from nesf.decoder import LEARNED_RECON
     from nesf.training import TrainConfig, sample_queries, losses
     from nesf.fields import collate, dataset_box
-    m, ck = load_model(a.model)
-    r = evaluate(a.model, ds, matcher=False)
+    model = load(a.model); m = model.model
+    r = evaluate(model, ds, matcher=False)
     res['learned'] = dict(model=a.model, s_per_structure=r['seconds_per_structure'], reconstruction_seconds=r['reconstruction_seconds'], evaluation_seconds=r['seconds'], recon=LEARNED_RECON, species_code=r.get('species_code'))
     print(f"learned field ({a.model}): {r['seconds_per_structure'] * 1000:.0f} ms per structure, {r['reconstruction_seconds']:.1f} s for the split")
     tc = TrainConfig.cpu(); m.train(); opt = torch.optim.Adam(m.parameters(), 1e-4)

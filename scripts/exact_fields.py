@@ -6,7 +6,7 @@ Every split must come back with 0 % atom-count error, position errors below 1e-3
 100 % StructureMatcher match rate; the script exits non-zero otherwise."""
 import argparse, json, sys
 from nesf.data import load_split, atomic_write
-from nesf.cli import evaluate
+from nesf.models import evaluate
 
 p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
 p.add_argument('--data', default=None); p.add_argument('--out', default='data/benchmarks/exact_fields.json')

@@ -12,7 +12,8 @@ import torch
 from nesf.data import CrystalDataset, textbook_crystals
 from nesf.encoder import NeSFConfig
 from nesf.fields import collate, nearest_atom, cell_queries
-from nesf.training import TrainConfig, train, load_checkpoint, model_from_checkpoint, pick_device
+from nesf.training import TrainConfig, train, pick_device
+from nesf.checkpoint import load_checkpoint, model_from_checkpoint
 
 if not torch.cuda.is_available(): sys.exit('gpu_check: torch sees no GPU; nothing to check')
 dev, out = pick_device(), {}

@@ -28,7 +28,7 @@ a = p.parse_args()
 from nesf.data import atomic_write, load_split
 from nesf.icsg3d import UNet3D, UNetConfig, n_params
 from nesf.icsg3d_port import port_keras_vae, official_checkpoint, N_VALUES
-from nesf.models import VoxelModel, evaluate, HEADLINE
+from nesf.models import load, evaluate, HEADLINE
 
 if not a.sweep:
     ck = torch.load(a.unet, weights_only=True, map_location='cpu')
@@ -49,7 +49,7 @@ elif a.sweep == 'threshold':
     from nesf.icsg3d import decode_grids, lattice_from_ramps, segment_regions, atoms_from_regions, to_true_frame, voxel_batch
     from nesf.reconstruction import Reconstruction
     import numpy as np
-    val = load_split('ICSG3D', 'val', a.data, n=a.n); m = VoxelModel(a.out, oracle=False)
+    val = load_split('ICSG3D', 'val', a.data, n=a.n); m = load(a.out); m.oracle = False
     ths = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8]; parts = {t: ([], []) for t in ths}; abcs, t0 = [], time.time()
     vocab = [int(z) for z in val.vocab]; pos = {z: i for i, z in enumerate(vocab)}
     with torch.no_grad():
@@ -73,12 +73,12 @@ else:
     val = load_split('ICSG3D', 'val', a.data, n=a.n)
     rows = []
     for rule in ['best'] + list(range(10)):
-        m = VoxelModel(a.out, oracle=False); m.cond = rule
+        m = load(a.out); m.oracle = False; m.cond = rule
         t0 = time.time(); r = evaluate(m, val, matcher=False)
         row = dict(bin=rule, **{k: r[k] for k in HEADLINE if k in r}, reference_readout=r.get('reference_readout'),
                    n_failed=r['n_failed'], seconds=round(time.time() - t0, 1))
         rows.append(row); print(json.dumps(row), flush=True)
-    res = dict(model=a.out, dataset=val.name, n_structures=len(val), readout=rows[0] and VoxelModel(a.out, oracle=False).readout,
+    res = dict(model=a.out, dataset=val.name, n_structures=len(val), readout=rows[0] and load(a.out).readout,
                note='condition sensitivity of the icsg3d-official pipeline on ICSG3D val: bin = a fixed condition bin for every structure, '
                     'best = the rule (per structure, the bin whose encode-decode reproduces the input grid best, MSE over all channels)',
                rows=rows)

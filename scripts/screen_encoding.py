@@ -5,9 +5,8 @@ import argparse, json, time
 from pathlib import Path
 import numpy as np
 from nesf.data import load_split
-from nesf.training import load_checkpoint, model_from_checkpoint, model_fields
-from nesf.decoder import LEARNED_RECON
-from nesf.reconstruction import reconstruct, ReconConfig
+from nesf.models import load
+from nesf.inference import learned_reconstruct
 from nesf.metrics import evaluate_reconstruction
 
 p = argparse.ArgumentParser(); p.add_argument('models', nargs='+')
@@ -17,15 +16,14 @@ a = p.parse_args()
 keys = ['atom_count_error_pct', 'position_error_actual_A', 'position_error_detected_A', 'species_error_actual_pct',
         'species_error_detected_pct', 'length_mae_A', 'match_rate']
 for mp in a.models:
-    ck = load_checkpoint(mp); m = model_from_checkpoint(ck)
+    model = load(mp); ck, m = model.ck, model.model
     for split in a.splits:
         if split == 'test': raise SystemExit('screening never uses test')
         ds = load_split(a.dataset, split)
         for s in a.settings:
             v = s.split(':'); steps, lr = int(v[0]), float(v[1]); psteps, plr = (int(v[2]), float(v[3])) if len(v) > 2 else (0, 0.0)
             t0 = time.time(); parts = []
-            src = model_fields(m, ds.crystals, ck['vocab'], refine=dict(steps=steps, lr=lr), refine_position=dict(steps=psteps, lr=plr))
-            rec = reconstruct(src, ReconConfig(mode=m.config.mode, **LEARNED_RECON))
+            rec = learned_reconstruct(m, ds.crystals, model.vocab, refine=dict(steps=steps, lr=lr), refine_position=dict(steps=psteps, lr=plr))
             t = time.time() - t0
             out = evaluate_reconstruction(rec, ds.crystals, 'periodic', True)
             row = dict(model=str(mp), epochs=int(ck['epoch']), train_minutes=round(ck['wall_seconds'] / 60, 1), split=f'{a.dataset}/{split}',

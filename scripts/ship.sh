@@ -5,7 +5,7 @@
 set -euo pipefail
 run=$1; name=$2; dataset=$3; split=$4
 BIN=${BIN:-.venv/bin}
-stem=$($BIN/python -c "import sys; from nesf.cli import MODELS; print(MODELS[sys.argv[1]].removesuffix('.pt'))" "$name")
+stem=$($BIN/python -c "import sys; from nesf.models import MODELS; print(MODELS[sys.argv[1]].removesuffix('.pt'))" "$name")
 mkdir -p data/weights
 cp "$run/model.pt" "data/weights/$stem.pt"
 cp "$run/log.jsonl" "data/weights/$stem.log.jsonl"

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGED = ['setup.py', 'settings.ini', 'README.md', 'MANIFEST.in', 'nesf', 'data/weights']   # all a build may read
+PACKAGED = ['setup.py', 'settings.ini', 'README.md', 'MANIFEST.in', 'nesf', 'data/weights', 'data/ybco13_folds']   # all a build may read
 
 
 @pytest.mark.skipif(os.environ.get('NESF_SKIP_INSTALL_TEST', '') not in ('', '0'), reason='NESF_SKIP_INSTALL_TEST is set')
@@ -39,4 +39,7 @@ def test_fresh_install_outside_the_repository(tmp_path):
     for f in ('NaCl', 'SrTiO3', 'Cu2MnAl', 'ZnS'): shutil.copy(work / 'demo' / f'{f}.cif', work / 'mine')
     r = run(nesf, 'evaluate', '--model', 'icsg3d', '--data', 'mine', '--json', '-', '--quiet', cwd=work); assert r.returncode == 0, r.stderr
     assert '"n_structures": 4' in r.stdout and '"match_rate": 100.0' in r.stdout, r.stdout
+    r = run(venv / 'bin' / 'python', '-c', 'from nesf.paper import ybco13_folds_table as t; print(t()["n_folds"])', cwd=work)
+    assert r.returncode == 0 and r.stdout.strip() == '20', r.stdout + r.stderr   # the YBCO13 20-fold row, from the installed package
+    r = run(nesf, 'info', '--model', 'exact', cwd=work); assert r.returncode == 0 and 'not a trained model' in r.stdout, r.stdout + r.stderr
     print(f'fresh venv + pip install: {t_install:.0f} s; commands: {time.time() - t0 - t_install:.0f} s')

@@ -13,3 +13,8 @@ def test_readme_table_is_current():
 def test_readme_first_screen_names_the_two_commands():
     first = '\n'.join((ROOT / 'README.md').read_text().splitlines()[:12])
     assert 'make demo' in first and 'make test' in first
+
+
+def test_readme_first_screen_shows_the_python_api():
+    first = '\n'.join((ROOT / 'README.md').read_text().splitlines()[:16])
+    assert "nesf.load('icsg3d')" in first and '.autoencode(' in first and 'import nesf' in first
