@@ -66,8 +66,20 @@ def _system_problem(system: str, domain: dict, m: str) -> list:
                                  f"of the conventional {system} cell)")
     return [why]
 
+def _cell_problems(f: dict, domain: dict, m: str, cell: str) -> list:
+    "The reasons a cell's size (atoms, lengths, angles in facts `f`) is outside `domain`; `cell` names the cell."
+    out, (lo, hi) = [], domain.get('n_atoms', (1, 10**9))
+    if not lo <= f['n_atoms'] <= hi: out.append(f"{f['n_atoms']} atoms in the {cell}: {m} was trained on cells of {lo} to {hi} atoms")
+    if 'abc' in domain:
+        lo, hi = domain['abc']; bad = [x for x in f['abc'] if not lo * (1 - LENGTH_SLACK) <= x <= hi * (1 + LENGTH_SLACK)]
+        if bad: out.append(f"{cell} length {max(bad, key=lambda x: abs(x - (lo + hi) / 2)):.2f} Å: {m} was trained on lengths of {lo:.2f} to {hi:.2f} Å")
+    if 'angles' in domain:
+        lo, hi = domain['angles']; bad = [x for x in f['angles'] if not lo - ANGLE_SLACK <= x <= hi + ANGLE_SLACK]
+        if bad: out.append(f"{cell} angle {bad[0]:.1f}°: {m} was trained on cells with {angle_words(lo, hi)}")
+    return out
+
 def domain_problems(c: Crystal, domain: dict, model: str = 'the model', facts: dict | None = None) -> list:
-    "Why crystal `c` (checked on its standardised conventional cell) is outside `domain`: one sentence per reason; empty when inside."
+    "Why crystal `c` is outside `domain`, on its standardised conventional cell (`facts`) and the cell as given: one sentence per reason."
     from pymatgen.core import Element
     f = facts or crystal_facts(c, CHECK_SYMPREC, conventional=True); m = f'model `{model}`' if model != 'the model' else model
     out = []
@@ -77,15 +89,10 @@ def domain_problems(c: Crystal, domain: dict, model: str = 'the model', facts: d
     out += _system_problem(f['crystal_system'], domain, m)
     if domain.get('anonymous_formulas') and f['anonymous_formula'] not in domain['anonymous_formulas']:
         out.append(f"anonymous formula {f['anonymous_formula']} ({f['formula']}): {m} was trained on {_listing(domain['anonymous_formulas'])} only")
-    lo, hi = domain.get('n_atoms', (1, 10**9))
-    if not lo <= f['n_atoms'] <= hi: out.append(f"{f['n_atoms']} atoms in the conventional cell: {m} was trained on cells of {lo} to {hi} atoms")
-    if 'abc' in domain:
-        lo, hi = domain['abc']; bad = [x for x in f['abc'] if not lo * (1 - LENGTH_SLACK) <= x <= hi * (1 + LENGTH_SLACK)]
-        if bad: out.append(f"cell length {max(bad, key=lambda x: abs(x - (lo + hi) / 2)):.2f} Å: {m} was trained on lengths of {lo:.2f} to {hi:.2f} Å")
-    if 'angles' in domain:
-        lo, hi = domain['angles']; bad = [x for x in f['angles'] if not lo - ANGLE_SLACK <= x <= hi + ANGLE_SLACK]
-        if bad: out.append(f"cell angle {bad[0]:.1f}°: {m} was trained on cells with {angle_words(lo, hi)}")
-    return out
+    given = dict(n_atoms=len(c), abc=[float(x) for x in c.abc], angles=[float(x) for x in c.angles])
+    same = given['n_atoms'] == f['n_atoms'] and np.allclose(sorted(given['abc']), sorted(f['abc']), atol=1e-3) \
+           and np.allclose(sorted(given['angles']), sorted(f['angles']), atol=1e-2)
+    return out + _cell_problems(given, domain, m, 'cell') + ([] if same else _cell_problems(f, domain, m, 'conventional cell'))
 
 # %% ../nbs/06b_domain.ipynb #35db62ff
 def checkpoint_domain(ck: dict) -> dict:
