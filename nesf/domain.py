@@ -126,7 +126,7 @@ def check_domain(c: Crystal, domain: dict, model: str = 'the model', force: bool
 # %% ../nbs/06b_domain.ipynb #590a113a
 def _formulas(fs: list, n: int = 5) -> str:
     fs = sorted(fs, key=lambda f: (len(f), f))
-    return ', '.join(fs) if len(fs) <= n else f"{len(fs)}, among them {', '.join(fs[:n])}"
+    return ', '.join(fs) if len(fs) <= n else f"{len(fs)} kinds, e.g. {', '.join(fs[:n])}"
 
 def domain_row(name: str, domain: dict) -> dict:
     "Model `name`'s `domain` as a table row: crystal systems (those the check takes), anonymous formulas, atoms, elements, cell size."
@@ -134,15 +134,15 @@ def domain_row(name: str, domain: dict) -> dict:
     (lo, hi), sys_ = domain['abc'], checked_systems(domain)
     left = [s for s in domain.get('crystal_systems', []) if s not in sys_]
     return dict(model=name, crystal_systems=', '.join(sys_) + (f" (not {', '.join(left)}: trained in other settings only)" if left else ''),
-                formulas=_formulas(domain.get('anonymous_formulas', [])), atoms=f"{domain['n_atoms'][0]} to {domain['n_atoms'][1]}",
+                formulas=_formulas(domain.get('anonymous_formulas', [])), atoms=' to '.join(map(str, sorted(set(domain['n_atoms'])))),
                 elements=str(len(domain.get('elements', []))), cell=f"{lo:.1f} to {hi:.1f} Å, {angle_words(*domain['angles'])}")
 
 def domain_words(name: str, domain: dict) -> str:
     "Model `name`'s `domain` in one sentence."
     r = domain_row(name, domain)
     if not domain: return f"`{name}`: domain {r['crystal_systems']}"
-    return (f"`{name}` takes {r['crystal_systems']} crystals with anonymous formulas {r['formulas']}; {r['atoms']} atoms in the "
-            f"conventional cell; {r['elements']} elements; lengths {r['cell']} (trained on {domain.get('dataset', '?')}/{domain.get('split', '?')})")
+    return (f"`{name}` takes {r['crystal_systems']} crystals; anonymous formulas: {r['formulas']}; {r['atoms']} atoms in the "
+            f"cell; {r['elements']} elements; lengths {r['cell']} (trained on {domain.get('dataset', '?')}/{domain.get('split', '?')})")
 
 def domain_table(domains: dict) -> str:
     "A markdown table of `domains` (name: domain), one row per model."
