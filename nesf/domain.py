@@ -113,8 +113,8 @@ def accepting_models(structure, domains: dict) -> list:
 def refusal(c: Crystal, why: list, model: str = 'the model', domains: dict | None = None) -> str:
     "The message refusing `c` for reasons `why`; with `domains`, naming the other models that take it."
     ok = [n for n in accepting_models(c, domains) if n != model] if domains else []
-    where = (f"; inside the domain of {', '.join(f'`{n}`' for n in ok)} (--model {ok[0]})" if ok
-             else '; inside the domain of no shipped model' if domains else '')
+    where = (f"; model{'s' if len(ok) > 1 else ''} {', '.join(f'`{n}`' for n in ok)} take{'' if len(ok) > 1 else 's'} it: --model {ok[0]}" if ok
+             else '; no shipped model takes it' if domains else '')
     return f"{c.id or 'structure'}: {'; '.join(why)}{where} (--force to reconstruct it anyway)"
 
 def check_domain(c: Crystal, domain: dict, model: str = 'the model', force: bool = False, domains: dict | None = None) -> list:
