@@ -19,7 +19,8 @@ def symmetrize(c: Crystal, # a reconstruction (or any crystal)
               ) -> Crystal:
     "`c` made exactly symmetric under the space group spglib finds at `symprec`, in the same cell, atoms in the same order."
     import spglib
-    d = spglib.get_symmetry_dataset((c.lattice, c.frac, [int(z) for z in c.numbers]), symprec=symprec, angle_tolerance=angle_tolerance)
+    try: d = spglib.get_symmetry_dataset((c.lattice, c.frac, [int(z) for z in c.numbers]), symprec=symprec, angle_tolerance=angle_tolerance)
+    except Exception: d = None                         # spglib failed (overlapping atoms, a degenerate cell)
     if d is None: return Crystal(c.lattice, c.frac, c.numbers, id=c.id)          # no symmetry found: as it is
     P, p, R = np.array(d.transformation_matrix), np.array(d.origin_shift), np.array(d.std_rotation_matrix)
     std, types, L = np.array(d.std_positions), np.array(d.std_types), np.array(d.std_lattice)
