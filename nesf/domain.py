@@ -8,19 +8,22 @@ import numpy as np
 from .data import Crystal, CrystalDataset, NeSFDataError
 
 # %% auto #0
-__all__ = ['LENGTH_SLACK', 'ANGLE_SLACK', 'CHECK_SYMPREC', 'crystal_facts', 'training_domain', 'domain_problems',
-           'checkpoint_domain', 'check_domain']
+__all__ = ['LENGTH_SLACK', 'ANGLE_SLACK', 'CHECK_SYMPREC', 'CONVENTIONAL_ANGLE', 'crystal_facts', 'training_domain',
+           'angle_words', 'checked_systems', 'domain_problems', 'checkpoint_domain', 'accepting_models', 'refusal',
+           'check_domain', 'domain_row', 'domain_words', 'domain_table']
 
 # %% ../nbs/06b_domain.ipynb #5c25e3e9
-def crystal_facts(c: Crystal, symprec: float = 0.01) -> dict:
-    "The facts of crystal `c` that a domain is made of: crystal system (at `symprec` Å), formulas, atom count, cell and elements."
+def crystal_facts(c: Crystal, symprec: float = 0.01, conventional: bool = False) -> dict:
+    "The facts of crystal `c` that a domain is made of: crystal system (at `symprec` Å), formulas, atom count, cell and elements; with `conventional`, those of its standardised conventional cell."
     from pymatgen.symmetry.analyzer import SpacegroupAnalyzer
     s = c.to_structure()
-    try: system = SpacegroupAnalyzer(s, symprec=symprec).get_crystal_system()
-    except Exception: system = 'triclinic'                 # spglib found no symmetry at all
+    try:
+        sga = SpacegroupAnalyzer(s, symprec=symprec); system = sga.get_crystal_system()
+        if conventional: s = sga.get_conventional_standard_structure()
+    except Exception: system = 'triclinic'                 # spglib found no symmetry at all: the cell as it is
     return dict(crystal_system=system, anonymous_formula=s.composition.anonymized_formula,
-                formula=s.composition.reduced_formula, n_atoms=len(c), abc=[float(x) for x in c.abc],
-                angles=[float(x) for x in c.angles], elements=sorted({int(z) for z in c.numbers}))
+                formula=s.composition.reduced_formula, n_atoms=len(s), abc=[float(x) for x in s.lattice.abc],
+                angles=[float(x) for x in s.lattice.angles], elements=sorted({int(z) for z in c.numbers}))
 
 # %% ../nbs/06b_domain.ipynb #59248978
 def training_domain(ds: CrystalDataset) -> dict:
@@ -39,31 +42,57 @@ def training_domain(ds: CrystalDataset) -> dict:
 # %% ../nbs/06b_domain.ipynb #255e298e
 LENGTH_SLACK, ANGLE_SLACK = 0.05, 1.0   # relative slack on cell lengths; degrees of slack on cell angles
 CHECK_SYMPREC = 0.1                     # Å: symmetry tolerance for the crystal system of a structure under test
+CONVENTIONAL_ANGLE = {'cubic': 90., 'tetragonal': 90., 'orthorhombic': 90., 'monoclinic': 90., 'hexagonal': 120., 'trigonal': 120.}
 
 def _listing(xs, n: int = 8) -> str:
     xs = list(xs)
     return ', '.join(map(str, xs)) if len(xs) <= n else f"{', '.join(map(str, xs[:n]))} and {len(xs) - n} more"
 
+def angle_words(lo: float, hi: float) -> str:
+    "A range of training angles in words: 'only 90° angles', or 'angles of 60.0 to 90.5°'."
+    return f'only {lo:.0f}° angles' if round(lo, 1) == round(hi, 1) else f'angles of {lo:.1f} to {hi:.1f}°'
+
+def checked_systems(domain: dict) -> list:
+    "The crystal systems of `domain` whose conventional cell fits its training angles (triclinic: any)."
+    lo, hi = domain.get('angles', (0., 180.))
+    fits = lambda s: s not in CONVENTIONAL_ANGLE or lo - ANGLE_SLACK <= CONVENTIONAL_ANGLE[s] <= hi + ANGLE_SLACK
+    return [s for s in domain.get('crystal_systems', []) if fits(s)]
+
+def _system_problem(system: str, domain: dict, m: str) -> list:
+    ok, listed = checked_systems(domain), domain.get('crystal_systems')
+    if not listed or system in ok: return []
+    why = f"{system} cell: {m} was trained on {_listing(ok)} cells only"
+    if system in listed: why += (f" (its training cells had {angle_words(*domain['angles'])}, never the {CONVENTIONAL_ANGLE[system]:.0f}° "
+                                 f"of the conventional {system} cell)")
+    return [why]
+
+def _cell_problems(f: dict, domain: dict, m: str, cell: str) -> list:
+    "The reasons a cell's size (atoms, lengths, angles in facts `f`) is outside `domain`; `cell` names the cell."
+    out, (lo, hi) = [], domain.get('n_atoms', (1, 10**9))
+    if not lo <= f['n_atoms'] <= hi: out.append(f"{f['n_atoms']} atoms in the {cell}: {m} was trained on cells of {lo} to {hi} atoms")
+    if 'abc' in domain:
+        lo, hi = domain['abc']; bad = [x for x in f['abc'] if not lo * (1 - LENGTH_SLACK) <= x <= hi * (1 + LENGTH_SLACK)]
+        if bad: out.append(f"{cell} length {max(bad, key=lambda x: abs(x - (lo + hi) / 2)):.2f} Å: {m} was trained on lengths of {lo:.2f} to {hi:.2f} Å")
+    if 'angles' in domain:
+        lo, hi = domain['angles']; bad = [x for x in f['angles'] if not lo - ANGLE_SLACK <= x <= hi + ANGLE_SLACK]
+        if bad: out.append(f"{cell} angle {bad[0]:.1f}°: {m} was trained on cells with {angle_words(lo, hi)}")
+    return out
+
 def domain_problems(c: Crystal, domain: dict, model: str = 'the model', facts: dict | None = None) -> list:
-    "Why crystal `c` is outside `domain` (one sentence per reason; empty when it is inside)."
+    "Why crystal `c` is outside `domain`, on its standardised conventional cell (`facts`) and the cell as given: one sentence per reason."
     from pymatgen.core import Element
-    f = facts or crystal_facts(c, CHECK_SYMPREC); m = f'model `{model}`' if model != 'the model' else model; out = []
+    f = facts or crystal_facts(c, CHECK_SYMPREC, conventional=True); m = f'model `{model}`' if model != 'the model' else model
+    out = []
     if domain.get('elements'):
         new = [Element.from_Z(z).symbol for z in f['elements'] if z not in set(domain['elements'])]
         if new: out.append(f"element{'s' if len(new) > 1 else ''} {', '.join(new)}: {m} was trained on {len(domain['elements'])} elements, not on {'these' if len(new) > 1 else 'this one'}")
-    if domain.get('crystal_systems') and f['crystal_system'] not in domain['crystal_systems']:
-        out.append(f"{f['crystal_system']} cell: {m} was trained on {_listing(domain['crystal_systems'])} cells only")
+    out += _system_problem(f['crystal_system'], domain, m)
     if domain.get('anonymous_formulas') and f['anonymous_formula'] not in domain['anonymous_formulas']:
         out.append(f"anonymous formula {f['anonymous_formula']} ({f['formula']}): {m} was trained on {_listing(domain['anonymous_formulas'])} only")
-    lo, hi = domain.get('n_atoms', (1, 10**9))
-    if not lo <= f['n_atoms'] <= hi: out.append(f"{f['n_atoms']} atoms in the cell: {m} was trained on cells of {lo} to {hi} atoms")
-    if 'abc' in domain:
-        lo, hi = domain['abc']; bad = [x for x in f['abc'] if not lo * (1 - LENGTH_SLACK) <= x <= hi * (1 + LENGTH_SLACK)]
-        if bad: out.append(f"cell length {max(bad, key=lambda x: abs(x - (lo + hi) / 2)):.2f} Å: {m} was trained on lengths of {lo:.2f} to {hi:.2f} Å")
-    if 'angles' in domain:
-        lo, hi = domain['angles']; bad = [x for x in f['angles'] if not lo - ANGLE_SLACK <= x <= hi + ANGLE_SLACK]
-        if bad: out.append(f"cell angle {bad[0]:.1f}°: {m} was trained on angles of {lo:.1f} to {hi:.1f}°")
-    return out
+    given = dict(n_atoms=len(c), abc=[float(x) for x in c.abc], angles=[float(x) for x in c.angles])
+    same = given['n_atoms'] == f['n_atoms'] and np.allclose(sorted(given['abc']), sorted(f['abc']), atol=1e-3) \
+           and np.allclose(sorted(given['angles']), sorted(f['angles']), atol=1e-2)
+    return out + _cell_problems(given, domain, m, 'cell') + ([] if same else _cell_problems(f, domain, m, 'conventional cell'))
 
 # %% ../nbs/06b_domain.ipynb #35db62ff
 def checkpoint_domain(ck: dict) -> dict:
@@ -75,8 +104,48 @@ def checkpoint_domain(ck: dict) -> dict:
     if ck.get('vocab'): d['elements'] = [int(z) for z in ck['vocab']]
     return d
 
-def check_domain(c: Crystal, domain: dict, model: str = 'the model', force: bool = False) -> list:
-    "Raise `NeSFDataError` naming every reason `c` is outside `domain`; with `force`, return the reasons instead."
+def accepting_models(structure, domains: dict) -> list:
+    "The names in `domains` (name: domain) whose domain includes `structure` (a `Crystal` or pymatgen `Structure`); empty domains never count."
+    c = structure if isinstance(structure, Crystal) else Crystal.from_structure(structure)
+    f = crystal_facts(c, CHECK_SYMPREC, conventional=True)
+    return [n for n, d in domains.items() if d and not domain_problems(c, d, n, f)]
+
+def refusal(c: Crystal, why: list, model: str = 'the model', domains: dict | None = None) -> str:
+    "The message refusing `c` for reasons `why`; with `domains`, naming the other models that take it."
+    ok = [n for n in accepting_models(c, domains) if n != model] if domains else []
+    where = (f"; model{'s' if len(ok) > 1 else ''} {', '.join(f'`{n}`' for n in ok)} take{'' if len(ok) > 1 else 's'} it: --model {ok[0]}" if ok
+             else '; no shipped model takes it' if domains else '')
+    return f"{c.id or 'structure'}: {'; '.join(why)}{where} (--force to reconstruct it anyway)"
+
+def check_domain(c: Crystal, domain: dict, model: str = 'the model', force: bool = False, domains: dict | None = None) -> list:
+    "Raise `NeSFDataError` naming every reason `c` is outside `domain` (and, given `domains`, the models that take it); with `force`, return the reasons."
     why = domain_problems(c, domain, model)
-    if why and not force: raise NeSFDataError(f"{c.id or 'structure'}: {'; '.join(why)} (--force to reconstruct it anyway)")
+    if why and not force: raise NeSFDataError(refusal(c, why, model, domains))
     return why
+
+# %% ../nbs/06b_domain.ipynb #590a113a
+def _formulas(fs: list, n: int = 5) -> str:
+    fs = sorted(fs, key=lambda f: (len(f), f))
+    return ', '.join(fs) if len(fs) <= n else f"{len(fs)} kinds, e.g. {', '.join(fs[:n])}"
+
+def domain_row(name: str, domain: dict) -> dict:
+    "Model `name`'s `domain` as a table row: crystal systems (those the check takes), anonymous formulas, atoms, elements, cell size."
+    if not domain: return dict(model=name, crystal_systems='not recorded in the checkpoint (not checked)', formulas='', atoms='', elements='', cell='')
+    (lo, hi), sys_ = domain['abc'], checked_systems(domain)
+    left = [s for s in domain.get('crystal_systems', []) if s not in sys_]
+    return dict(model=name, crystal_systems=', '.join(sys_) + (f" (not {', '.join(left)}: trained in other settings only)" if left else ''),
+                formulas=_formulas(domain.get('anonymous_formulas', [])), atoms=' to '.join(map(str, sorted(set(domain['n_atoms'])))),
+                elements=str(len(domain.get('elements', []))), cell=f"{lo:.1f} to {hi:.1f} Å, {angle_words(*domain['angles'])}")
+
+def domain_words(name: str, domain: dict) -> str:
+    "Model `name`'s `domain` in one sentence."
+    r = domain_row(name, domain)
+    if not domain: return f"`{name}`: domain {r['crystal_systems']}"
+    return (f"`{name}` takes {r['crystal_systems']} crystals; anonymous formulas: {r['formulas']}; {r['atoms']} atoms in the "
+            f"cell; {r['elements']} elements; lengths {r['cell']} (trained on {domain.get('dataset', '?')}/{domain.get('split', '?')})")
+
+def domain_table(domains: dict) -> str:
+    "A markdown table of `domains` (name: domain), one row per model."
+    head = '| model | crystal systems | anonymous formulas | atoms | elements | cell lengths and angles |\n|---|---|---|---|---|---|\n'
+    return head + '\n'.join('| `{model}` | {crystal_systems} | {formulas} | {atoms} | {elements} | {cell} |'.format(**domain_row(n, d))
+                            for n, d in domains.items())

@@ -18,3 +18,14 @@ def test_readme_first_screen_names_the_two_commands():
 def test_readme_first_screen_shows_the_python_api():
     first = '\n'.join((ROOT / 'README.md').read_text().splitlines()[:16])
     assert "nesf.load('icsg3d')" in first and '.autoencode(' in first and 'import nesf' in first
+
+
+def test_readme_states_each_models_domain():
+    "The scope table on the README's first screen is the one made from the shipped checkpoints' domains."
+    from nesf.models import MODELS, model_path
+    from nesf.checkpoint import load_checkpoint
+    from nesf.domain import checkpoint_domain, domain_table
+    readme = (ROOT / 'README.md').read_text()
+    table = domain_table({n: checkpoint_domain(load_checkpoint(model_path(n))) for n in MODELS})
+    assert table in readme, 'README.md scope table is stale: run `make readme`'
+    assert readme.index(table) < readme.index('## Install'), 'the scope table comes before the install instructions'
