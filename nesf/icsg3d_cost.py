@@ -81,11 +81,11 @@ def fit_exponent(x, y) -> float:
 
 # %% ../nbs/07d_icsg3d_cost.ipynb #a1c0f002
 def perfect_grid_row(crystals, vocab, d: int, ws: Watershed | None = None) -> dict:
-    "Perfect grids at `d` (true labels and ramps): the read-out's errors, its time and peak memory per structure, and the mean voxel size 1.5 L / d."
+    "Perfect grids at `d` (true labels and ramps): the read-out's errors, its CPU time and peak memory per structure, and the mean voxel size 1.5 L / d."
     from nesf.metrics import evaluate_reconstruction
     vox = VoxelConfig(d=d); exact_voxel_reconstruction(crystals[:1], vocab, vox, ws=ws)       # warm-up (untimed)
-    base = _rss_mb(); t0 = time.perf_counter()
-    rec = exact_voxel_reconstruction(crystals, vocab, vox, ws=ws); t = time.perf_counter() - t0
+    base = _rss_mb(); t0 = time.process_time()            # CPU time of this (one-thread) process: a busy machine does not inflate it
+    rec = exact_voxel_reconstruction(crystals, vocab, vox, ws=ws); t = time.process_time() - t0
     m = evaluate_reconstruction(rec, crystals, 'paper', False)
     return dict(d=d, spacing_A=float(np.mean([1.5 * c.abc.mean() / d for c in crystals])),
                 readout_seconds_per_structure=t / len(crystals), readout_memory_mb=max(0., _peak_mb() - base),
@@ -207,21 +207,23 @@ def plot_accuracy_cost(res: dict, path=None, target: float = 0.02):
 
 # %% ../nbs/07d_icsg3d_cost.ipynb #a1c0f006
 def accuracy_cost_rows(n: int = 8, n_err: int = 40, sizes=(16, 32, 48, 64, 80, 96), root='.', run=in_fresh_process,
-                       loader: str = 'nesf.models:get_model') -> dict:
-    "The `accuracy_cost` block of the study: perfect grids at each d, the trained `icsg3d-official` and NeSF (exact and learned), errors beside cost."
+                       loader: str = 'nesf.models:get_model', timings: dict | None = None, floor: list | None = None) -> dict:
+    "The `accuracy_cost` block of the study: perfect grids at each d, the trained `icsg3d-official` and NeSF (exact and learned), errors beside cost; `timings`, `floor`: an earlier block's model timings, perfect-grid rows to keep."
+    keep = lambda key: {k: timings[key][k] for k in ('model', 'seconds_per_structure', 'memory_mb')} if timings else None
     W, B = Path(root) / 'data/weights', Path(root) / 'data/benchmarks'
     exact = next(r for r in json.loads((B / 'exact_fields.json').read_text()) if r['split'] == 'test' and r['mode'] == 'paper')
     learned = json.loads((W / 'nesf_icsg3d.metrics.json').read_text())
     official = json.loads((W / 'icsg3d_official.metrics.json').read_text())
     err = lambda m, **k: dict(position_error_actual_A=m['position_error_actual_A'], atom_count_error_pct=m['atom_count_error_pct'], **k)
     return dict(
-        voxel_perfect=[run('floor', d, n_err) for d in sizes],
-        icsg3d_official=dict(d=32, **err(official), **run(loader, 'icsg3d-official', n)),
-        nesf_exact=dict(**err(exact, mode='paper'), **run(loader, 'exact', n)),
-        nesf_learned=dict(**err(learned, mode=learned['mode']), **run(loader, 'icsg3d', n)),
+        voxel_perfect=floor or [run('floor', d, n_err) for d in sizes],
+        icsg3d_official=dict(d=32, **err(official), **(keep('icsg3d_official') or run(loader, 'icsg3d-official', n))),
+        nesf_exact=dict(**err(exact, mode='paper'), **(keep('nesf_exact') or run(loader, 'exact', n))),
+        nesf_learned=dict(**err(learned, mode=learned['mode']), **(keep('nesf_learned') or run(loader, 'icsg3d', n))),
         method=dict(structures=f'first {n} ICSG3D test structures timed one at a time (first {n_err} for the perfect-grid errors)',
                     memory='ru_maxrss after the run minus VmRSS before it, fresh subprocess per row',
-                    voxel_cost='pipeline cost at d from the voxel / voxel_full_unet rows (untrained networks) plus the perfect-grid read-out time',
+                    voxel_cost='pipeline cost at d from the voxel / voxel_full_unet rows (untrained networks) plus the perfect-grid read-out time (CPU seconds)',
+                    timings='model rows: ' + ('kept from the previous run of the study' if timings else 'measured in this run'),
                     readout=f'watershed constants in A, scaled with the voxel size: {asdict(Watershed())}',
                     errors='position error, actual (A): perfect grids measured here; trained models from their metrics files on all 360'))
 

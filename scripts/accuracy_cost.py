@@ -13,7 +13,7 @@ figures/icsg3d_accuracy_cost.png:
 
 Each row runs in a fresh subprocess: peak memory = ru_maxrss after the run minus VmRSS just before it.
 
-    OMP_NUM_THREADS=1 NESF_DATA_MIRROR=... python scripts/accuracy_cost.py [--n 8] [--n-err 40] [--replot]
+    OMP_NUM_THREADS=1 NESF_DATA_MIRROR=... python scripts/accuracy_cost.py [--n 8] [--n-err 40] [--replot] [--keep-timings] [--keep-floor]
 """
 import argparse, json, os, sys
 os.environ.setdefault('OMP_NUM_THREADS', '1')
@@ -26,12 +26,16 @@ def main():
     ap.add_argument('--sizes', default='16,32,48,64,80,96')
     ap.add_argument('--json', default='data/benchmarks/resolution.json'); ap.add_argument('--fig', default='figures/icsg3d_accuracy_cost.png')
     ap.add_argument('--replot', action='store_true', help='only redraw the figure from the JSON')
+    ap.add_argument('--keep-timings', action='store_true', help="keep the models' time and memory from the JSON (re-measure errors only)")
+    ap.add_argument('--keep-floor', action='store_true', help='keep the perfect-grid rows from the JSON (refresh the trained rows from their metrics files)')
     a = ap.parse_args()
     from nesf.data import atomic_write
     from nesf.icsg3d_cost import accuracy_cost_rows, floor_never_rises, plot_accuracy_cost
     res = json.loads(Path(a.json).read_text())
     if not a.replot:
-        res['accuracy_cost'] = accuracy_cost_rows(a.n, a.n_err, tuple(map(int, a.sizes.split(','))))
+        prev = res.get('accuracy_cost') or {}
+        res['accuracy_cost'] = accuracy_cost_rows(a.n, a.n_err, tuple(map(int, a.sizes.split(','))), timings=prev if a.keep_timings else None,
+                                                  floor=prev.get('voxel_perfect') if a.keep_floor else None)
         atomic_write(a.json, (json.dumps(res, indent=1) + '\n').encode())
     plot_accuracy_cost(res, a.fig); print(f'wrote {a.fig}')
     rises = floor_never_rises(res['accuracy_cost']['voxel_perfect'])
