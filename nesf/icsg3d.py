@@ -205,9 +205,10 @@ def decode_grids(vae, unet, x, vocab, cond_bin=0, threshold: float = 0.8):
     return xh, logits.argmax(1), torch.sigmoid(mask) >= threshold
 
 def autoencode_voxels(vae, unet, crystals, vocab, vox: VoxelConfig | None = None, shrink: bool = False,
-                      readout: str = 'range', cond_bin=0, threshold: float = 0.8, keep: dict | None = None):
-    "Autoencode crystals through the voxel pipeline: a `Reconstruction` and the number of failed segmentations (`vae=None`: segment the true grids)."
-    vox = vox or VoxelConfig(); vocab = [int(z) for z in vocab]
+                      readout: str = 'range', cond_bin=0, threshold: float = 0.8, keep: dict | None = None,
+                      ws: Watershed | None = None):
+    "Autoencode crystals through the voxel pipeline: a `Reconstruction` and the number of failed segmentations (`vae=None`: segment the true grids); `ws`: the watershed's constants (default in Å, at the decoded voxel size)."
+    vox = vox or VoxelConfig(); ws = ws or Watershed(); vocab = [int(z) for z in vocab]
     x, _, shifts, _ = voxel_batch(crystals, vox)
     xh, spec, mask = decode_grids(vae.eval() if vae is not None else None, unet.eval(), x, vocab, cond_bin, threshold)
     abc = lattice_from_ramps(xh[:, 1:], vox.pad, shrink, readout).double().numpy()
@@ -216,7 +217,8 @@ def autoencode_voxels(vae, unet, crystals, vocab, vox: VoxelConfig | None = None
     cart, species, failed = [], [], 0
     for i in range(len(crystals)):
         try:
-            Z, idx = atoms_from_regions(segment_regions(mask[i].numpy()), spec[i].numpy())
+            R = segment_regions(mask[i].numpy(), (1 + 2 * vox.pad) * abc[i] / vox.d, ws)
+            Z, idx = atoms_from_regions(R, spec[i].numpy())
             cart.append(to_true_frame(idx, abc[i], shifts[i], vox)); species.append(np.array([pos[z] for z in Z], np.int64))
         except Exception:
             failed += 1; cart.append(np.zeros((0, 3))); species.append(np.zeros(0, np.int64))

@@ -4,13 +4,17 @@
 
 # %% ../nbs/07d_icsg3d_cost.ipynb #c58f83f6
 from __future__ import annotations
-import math, time
+import importlib, json, math, os, subprocess, sys, time
+from dataclasses import asdict
+from pathlib import Path
 import numpy as np
 import torch
-from .icsg3d import ConditionalDFCVAE, VAEConfig, UNet3D, UNetConfig, VoxelConfig, voxel_batch, condition
+from .icsg3d import (ConditionalDFCVAE, VAEConfig, UNet3D, UNetConfig, VoxelConfig, Watershed, voxel_batch, condition,
+                         exact_voxel_reconstruction)
 
 # %% auto #0
-__all__ = ['voxel_cost', 'nesf_cost', 'fit_exponent', 'plot_resolution', 'cost_to_reach', 'plot_accuracy_cost']
+__all__ = ['voxel_cost', 'nesf_cost', 'fit_exponent', 'perfect_grid_row', 'time_model', 'measure', 'in_fresh_process',
+           'plot_resolution', 'cost_to_reach', 'plot_accuracy_cost', 'accuracy_cost_rows', 'floor_never_rises']
 
 # %% ../nbs/07d_icsg3d_cost.ipynb #b9fc990f
 def _rss_mb() -> float:
@@ -74,6 +78,47 @@ def fit_exponent(x, y) -> float:
     "Log-log slope of `y` against `x` (points with y > 0)."
     x, y = np.asarray(x, float), np.asarray(y, float); m = y > 0
     return float(np.polyfit(np.log(x[m]), np.log(y[m]), 1)[0]) if m.sum() >= 2 else float('nan')
+
+# %% ../nbs/07d_icsg3d_cost.ipynb #a1c0f002
+def perfect_grid_row(crystals, vocab, d: int, ws: Watershed | None = None) -> dict:
+    "Perfect grids at `d` (true labels and ramps): the read-out's errors, its CPU time and peak memory per structure, and the mean voxel size 1.5 L / d."
+    from nesf.metrics import evaluate_reconstruction
+    vox = VoxelConfig(d=d); exact_voxel_reconstruction(crystals[:1], vocab, vox, ws=ws)       # warm-up (untimed)
+    base = _rss_mb(); t0 = time.process_time()            # CPU time of this (one-thread) process: a busy machine does not inflate it
+    rec = exact_voxel_reconstruction(crystals, vocab, vox, ws=ws); t = time.process_time() - t0
+    m = evaluate_reconstruction(rec, crystals, 'paper', False)
+    return dict(d=d, spacing_A=float(np.mean([1.5 * c.abc.mean() / d for c in crystals])),
+                readout_seconds_per_structure=t / len(crystals), readout_memory_mb=max(0., _peak_mb() - base),
+                **{k: m[k] for k in ('atom_count_error_pct', 'position_error_actual_A', 'position_error_detected_A', 'species_error_actual_pct')})
+
+def time_model(model, crystals, vocab) -> dict:
+    "Seconds per structure and peak memory of `model.reconstruct`, one structure at a time after an untimed warm-up."
+    model.reconstruct(crystals[:1], vocab)
+    base = _rss_mb(); t0 = time.perf_counter()
+    for c in crystals: model.reconstruct([c], vocab)
+    return dict(seconds_per_structure=(time.perf_counter() - t0) / len(crystals), memory_mb=max(0., _peak_mb() - base))
+
+def measure(kind: str, arg, n: int | None, split: str = 'test', width: int = 4) -> dict:
+    "One row, in this process, on the first `n` structures of ICSG3D `split`: 'voxel' (pipeline cost at d = `arg`), 'grid' (NeSF fields at spacing `arg`), 'floor' (perfect grids at d = `arg`), or 'module:function', a model loader called with `arg` and timed."
+    from nesf.data import load_split
+    torch.set_num_threads(1)
+    ds = load_split('ICSG3D', split, n=n)
+    if kind == 'voxel': return voxel_cost(int(arg), ds.crystals, unet_width=width)
+    if kind == 'grid': return nesf_cost(float(arg), ds.crystals, ds.vocab)
+    if kind == 'floor': return perfect_grid_row(ds.crystals, ds.vocab, int(arg))
+    mod, fn = kind.split(':')
+    return dict(model=arg, **time_model(getattr(importlib.import_module(mod), fn)(arg), ds.crystals, ds.vocab))
+
+def in_fresh_process(kind: str, arg, n: int | None, split: str = 'test', width: int = 4, timeout: float = 1800) -> dict:
+    "`measure` in a fresh Python process on one thread, so that the peak memory it reports is its own; adds the wall seconds."
+    code = 'import json, sys; from nesf.icsg3d_cost import measure; print("RESULT " + json.dumps(measure(*json.loads(sys.argv[1]))))'
+    t0 = time.time()
+    p = subprocess.run([sys.executable, '-c', code, json.dumps([kind, arg, n, split, width])], capture_output=True, text=True,
+                       timeout=timeout, env=dict(os.environ, OMP_NUM_THREADS='1'))
+    lines = [l for l in p.stdout.splitlines() if l.startswith('RESULT ')]
+    if p.returncode or not lines: raise RuntimeError(f'{kind} {arg}: exit {p.returncode}\n{p.stderr[-2000:]}')
+    r = json.loads(lines[-1][7:]); r['wall_seconds'] = round(time.time() - t0, 1)
+    return r
 
 # %% ../nbs/07d_icsg3d_cost.ipynb #e60c6b44
 def _spacing_axis(ax):
@@ -159,3 +204,30 @@ def plot_accuracy_cost(res: dict, path=None, target: float = 0.02):
     fig.tight_layout(rect=(0, 0.1, 1, 1))
     if path: fig.savefig(path, dpi=110)
     return fig
+
+# %% ../nbs/07d_icsg3d_cost.ipynb #a1c0f006
+def accuracy_cost_rows(n: int = 8, n_err: int = 40, sizes=(16, 32, 48, 64, 80, 96), root='.', run=in_fresh_process,
+                       loader: str = 'nesf.models:get_model', timings: dict | None = None, floor: list | None = None) -> dict:
+    "The `accuracy_cost` block of the study: perfect grids at each d, the trained `icsg3d-official` and NeSF (exact and learned), errors beside cost; `timings`, `floor`: an earlier block's model timings, perfect-grid rows to keep."
+    keep = lambda key: {k: timings[key][k] for k in ('model', 'seconds_per_structure', 'memory_mb')} if timings else None
+    W, B = Path(root) / 'data/weights', Path(root) / 'data/benchmarks'
+    exact = next(r for r in json.loads((B / 'exact_fields.json').read_text()) if r['split'] == 'test' and r['mode'] == 'paper')
+    learned = json.loads((W / 'nesf_icsg3d.metrics.json').read_text())
+    official = json.loads((W / 'icsg3d_official.metrics.json').read_text())
+    err = lambda m, **k: dict(position_error_actual_A=m['position_error_actual_A'], atom_count_error_pct=m['atom_count_error_pct'], **k)
+    return dict(
+        voxel_perfect=floor or [run('floor', d, n_err) for d in sizes],
+        icsg3d_official=dict(d=32, **err(official), **(keep('icsg3d_official') or run(loader, 'icsg3d-official', n))),
+        nesf_exact=dict(**err(exact, mode='paper'), **(keep('nesf_exact') or run(loader, 'exact', n))),
+        nesf_learned=dict(**err(learned, mode=learned['mode']), **(keep('nesf_learned') or run(loader, 'icsg3d', n))),
+        method=dict(structures=f'first {n} ICSG3D test structures timed one at a time (first {n_err} for the perfect-grid errors)',
+                    memory='ru_maxrss after the run minus VmRSS before it, fresh subprocess per row',
+                    voxel_cost='pipeline cost at d from the voxel / voxel_full_unet rows (untrained networks) plus the perfect-grid read-out time (CPU seconds)',
+                    timings='model rows: ' + ('kept from the previous run of the study' if timings else 'measured in this run'),
+                    readout=f'watershed constants in A, scaled with the voxel size: {asdict(Watershed())}',
+                    errors='position error, actual (A): perfect grids measured here; trained models from their metrics files on all 360'))
+
+def floor_never_rises(rows, keys=('atom_count_error_pct', 'position_error_actual_A'), tol: float = 1e-9) -> list:
+    "The (key, d, d') pairs where an error of perfect grids rises from one d to the next larger one: empty when finer never hurts."
+    rows = sorted(rows, key=lambda r: r['d'])
+    return [(k, a['d'], b['d']) for k in keys for a, b in zip(rows, rows[1:]) if b[k] > a[k] + tol]

@@ -12,8 +12,8 @@ from .data import Crystal
 from .reconstruction import Reconstruction
 
 # %% auto #0
-__all__ = ['ionic_radius', 'VoxelConfig', 'site_positions', 'voxelise', 'voxel_batch', 'lattice_from_ramps', 'segment_regions',
-           'atoms_from_regions', 'to_true_frame', 'exact_voxel_reconstruction']
+__all__ = ['ionic_radius', 'VoxelConfig', 'site_positions', 'voxelise', 'voxel_batch', 'lattice_from_ramps', 'Watershed',
+           'segment_regions', 'atoms_from_regions', 'to_true_frame', 'exact_voxel_reconstruction']
 
 # %% ../nbs/07a_icsg3d_voxels.ipynb #de950d86
 @lru_cache(maxsize=None)
@@ -95,29 +95,59 @@ def _convexity(b: np.ndarray) -> float:
         warnings.simplefilter('ignore'); hull = morphology.convex_hull_image(b)
     return float(b.sum() / hull.sum()) if hull.sum() else 1.0
 
-def segment_regions(labels_in: np.ndarray, wmin: int = 8, max_iters: int = 5, min_convexity: float = 0.8,
-                    min_size: int = 3, it: int = 1, faithful: bool = False) -> np.ndarray:
-    "ICSG3D's recursive watershed: a label image (0 = background) of the atoms in a mask or label image."
+@dataclass
+class Watershed:
+    "The read-out's constants in Å and Å³, turned into voxels at each grid's voxel size, never below the reference's voxel values."
+    erode_A: float = 0.3          # radius of the erosion that seeds the markers (reference: a radius-1 ball)
+    min_size_A3: float = 0.03     # components this small are dropped as noise (reference: 3 voxels)
+    wmin_A3: float = 0.06         # pieces are cut again while they hold more than this per region (reference: 8 voxels)
+    max_iters: int = 5            # levels of cutting
+    min_convexity: float = 0.8    # volume / convex-hull volume at which a component counts as one atom
+    in_voxels: bool = False       # True: the constants are voxels and voxels (the reference's read-out)
+
+    @classmethod
+    def reference(cls):
+        "ICSG3D's own constants, in voxels at every d."
+        return cls(1.0, 3.0, 8.0, 5, 0.8, True)
+
+    def voxels(self, spacing=None):
+        "(erosion radius, minimum size, wmin, voxel sizes) for voxels of `spacing` Å per axis: radius in Å, sizes in voxels."
+        if self.in_voxels or spacing is None:
+            r = Watershed.reference() if spacing is None and not self.in_voxels else self
+            return r.erode_A, r.min_size_A3, r.wmin_A3, np.ones(3)
+        dv = np.broadcast_to(np.asarray(spacing, float), (3,)); vol = float(np.prod(dv))
+        return max(self.erode_A, float(dv.max())), max(3., self.min_size_A3 / vol), max(8., self.wmin_A3 / vol), dv
+
+def _seeds(b: np.ndarray, e: float, dv: np.ndarray, faithful: bool, first: bool) -> np.ndarray:
+    "Watershed markers of component `b`: its erosion by radius `e` (Å, voxels of `dv`) labelled from 2, 1 beyond its dilation, 0 (to flood) between."
     from scipy import ndimage
-    from skimage import measure, morphology, segmentation
+    from skimage import measure
+    bp = np.pad(b, 1); inner = (slice(1, -1),) * 3
+    fg = (ndimage.distance_transform_edt(bp, sampling=dv) > e)[inner]          # = binary erosion by the ball of radius e
+    bg = (ndimage.distance_transform_edt(~bp, sampling=dv) <= e)[inner]        # = binary dilation, inside the crop
+    markers = measure.label(fg) + 1
+    if not faithful or first: markers[bg & ~fg] = 0          # the reference: only for the component labelled 1
+    return markers
+
+def segment_regions(labels_in: np.ndarray, spacing=None, cfg: Watershed | None = None, faithful: bool = False, it: int = 1) -> np.ndarray:
+    "ICSG3D's recursive watershed: a label image (0 = background) of the atoms in a mask or label image; `spacing`: voxel size (Å, per axis) for constants in Å."
+    from skimage import measure, segmentation
+    cfg = cfg or (Watershed() if spacing is not None else Watershed.reference())
+    e, min_size, wmin, dv = cfg.voxels(spacing)
     R = np.zeros(labels_in.shape, np.int64)
     lab = measure.label(labels_in.astype(np.int64), connectivity=1, background=0)
     ids, counts = np.unique(lab, return_counts=True)
-    ball = morphology.ball(1)
     for cl in ids[(ids != 0) & (counts > min_size)]:
         idx = np.nonzero(lab == cl)
         sl = tuple(slice(i.min(), i.max() + 1) for i in idx)
         b = lab[sl] == cl
-        if _convexity(b) >= min_convexity:
+        if _convexity(b) >= cfg.min_convexity:
             R[sl][b] = R.max() + 1; continue
-        fg = ndimage.binary_erosion(b, ball); bg = ndimage.binary_dilation(b, ball)
-        markers = measure.label(fg) + 1
-        if not faithful or cl == 1: markers[bg & ~fg] = 0          # the reference: only for the component labelled 1
-        ws = segmentation.watershed(b.astype(np.int64), markers); ws[ws == 1] = 0; ws[~b] = 0
+        ws = segmentation.watershed(b.astype(np.int64), _seeds(b, e, dv, faithful, cl == 1)); ws[ws == 1] = 0; ws[~b] = 0
         n_reg = len(np.unique(ws)) - 1
         if n_reg == 0: continue
-        if (ws > 0).sum() // wmin > n_reg and it < max_iters:
-            ws = segment_regions(ws, wmin, max_iters, min_convexity, min_size, it + 1, faithful)
+        if (ws > 0).sum() // wmin > n_reg and it < cfg.max_iters:
+            ws = segment_regions(ws, spacing, cfg, faithful, it + 1)
         sub = R[sl]; m = ws > 0
         sub[m] = R.max() + ws[m] - ws[m].min() + 1 if m.any() else 0
     return R
@@ -139,13 +169,15 @@ def to_true_frame(idx, abc, shift, vox: VoxelConfig):
 
 
 # %% ../nbs/07a_icsg3d_voxels.ipynb #1cbbc1a4
-def exact_voxel_reconstruction(crystals, vocab, vox: VoxelConfig | None = None, faithful_ws: bool = False) -> Reconstruction:
-    "The voxel read-out of perfect grids (true labels and ramps): the representation's own error at grid `vox.d`."
-    vox = vox or VoxelConfig(); vocab = [int(z) for z in vocab]; pos = {z: i for i, z in enumerate(vocab)}
+def exact_voxel_reconstruction(crystals, vocab, vox: VoxelConfig | None = None, faithful_ws: bool = False,
+                               ws: Watershed | None = None) -> Reconstruction:
+    "The voxel read-out of perfect grids (true labels and ramps): the representation's own error at grid `vox.d`; `ws`: the watershed's constants (default: in Å)."
+    vox = vox or VoxelConfig(); ws = ws or Watershed(); vocab = [int(z) for z in vocab]; pos = {z: i for i, z in enumerate(vocab)}
     x, lab, shifts, _ = voxel_batch(crystals, vox)
     abc = lattice_from_ramps(x[:, 1:], vox.pad, False).double().numpy()
     cart, species = [], []
     for i in range(len(crystals)):
-        t = lab[i].numpy(); Z, idx = atoms_from_regions(segment_regions(t > 0, faithful=faithful_ws), t)
+        t = lab[i].numpy(); R = segment_regions(t > 0, (1 + 2 * vox.pad) * abc[i] / vox.d, ws, faithful_ws)
+        Z, idx = atoms_from_regions(R, t)
         cart.append(to_true_frame(idx, abc[i], shifts[i], vox)); species.append(np.array([pos[z] for z in Z], np.int64))
     return Reconstruction(cart, species, np.stack([np.diag(a) for a in abc]), vocab, [c.id for c in crystals])

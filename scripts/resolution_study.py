@@ -5,7 +5,8 @@ Voxel pipeline at grids d = 16, 32, 48, 64, ... (voxelise + DFC-VAE encode/decod
 untrained, since cost does not depend on weights; the narrow U-Net everywhere, the full 31 M U-Net while a run
 stays under --full-max-seconds). NeSF (untrained periodic model, 84 species) encodes the structure and evaluates
 its fields on a grid of spacing 0.5, 0.25, 0.1, 0.075, 0.05 Å over the cell in chunks of 4,096 points.
-Also the accuracy floor of the voxel representation: the read-out of perfect grids at d = 16, 32, 48, 64.
+Also the accuracy floor of the voxel representation: the read-out of perfect grids at d = 16, 32, 48, 64
+(--floor-only re-measures just that).
 
 Memory: every configuration runs in a fresh subprocess; we report resource.getrusage(RUSAGE_SELF).ru_maxrss
 after the run minus the resident memory (VmRSS) just before it (imports, data and networks already loaded).
@@ -15,31 +16,21 @@ per axis (d, or 1/spacing), fitted on d >= 32 and spacing <= 0.25 Å, and on the
 
     OMP_NUM_THREADS=1 NESF_DATA_MIRROR=... python scripts/resolution_study.py [--max-d 192] [--n 3]
 """
-import argparse, json, os, platform, subprocess, sys, time
+import argparse, json, os, platform
 os.environ.setdefault('OMP_NUM_THREADS', '1')
 from pathlib import Path
 
-WORKER = r'''
-import json, sys, torch
-torch.set_num_threads(1)
-from nesf.data import load_split
-from nesf.icsg3d_cost import voxel_cost, nesf_cost
-kind, arg, n, width = sys.argv[1], float(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
-ds = load_split('ICSG3D', 'test', n=n)
-r = voxel_cost(int(arg), ds.crystals, unet_width=width) if kind == 'voxel' else nesf_cost(arg, ds.crystals, ds.vocab)
-print('RESULT ' + json.dumps(r))
-'''
-
 def run(kind, arg, n, width=4, timeout=900):
-    env = dict(os.environ, OMP_NUM_THREADS='1')
-    t0 = time.time()
-    p = subprocess.run([sys.executable, '-c', WORKER, kind, str(arg), str(n), str(width)], capture_output=True, text=True,
-                       timeout=timeout, env=env)
-    lines = [l for l in p.stdout.splitlines() if l.startswith('RESULT ')]
-    if p.returncode or not lines: raise RuntimeError(f'{kind} {arg}: exit {p.returncode}\n{p.stderr[-2000:]}')
-    r = json.loads(lines[-1][7:]); r['wall_seconds'] = round(time.time() - t0, 1)
-    print(kind, arg, f"width {width}" if kind == 'voxel' else '', f"{r['seconds_per_structure']:.3f} s/structure, {r['memory_mb']:.0f} MB", flush=True)
+    "One row in a fresh process (nesf.icsg3d_cost.in_fresh_process), printed as it comes."
+    from nesf.icsg3d_cost import in_fresh_process
+    r = in_fresh_process(kind, arg, n, 'test', width, timeout)
+    print(kind, arg, f"width {width}" if kind == 'voxel' else '', f"{r.get('seconds_per_structure', r.get('readout_seconds_per_structure')):.3f} s/structure", flush=True)
     return r
+
+def floor_rows(n, sizes=(16, 32, 48, 64)):
+    "The accuracy floor: perfect grids at each d on the first `n` test structures (None: all), read-out constants in Å."
+    return dict(note='voxel read-out of perfect grids (true labels and ramps, watershed with constants in A scaled with the voxel size, vote) '
+                     'on ICSG3D test: the error of the representation itself at grid d', rows=[run('floor', d, n, timeout=3600) for d in sizes])
 
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -52,6 +43,7 @@ def main():
     p.add_argument('--full-max-seconds', type=float, default=30, help='stop the full U-Net series once a run takes this long')
     p.add_argument('--out', default='data/benchmarks/resolution.json'); p.add_argument('--fig', default='figures/resolution_cost.png')
     p.add_argument('--refit', action='store_true', help='only recompute the fits and the figure from the JSON at --out')
+    p.add_argument('--floor-only', action='store_true', help='only re-measure the accuracy floor (voxel_floor) into the JSON at --out')
     a = p.parse_args()
     import numpy as np, torch
     from nesf.data import load_split
@@ -61,6 +53,8 @@ def main():
     if a.refit:                      # recompute the fits and the figure from an existing JSON, no measuring
         res = json.loads(Path(a.out).read_text()); res['exponents'] = exponents(res['voxel'], res['voxel_full_unet'], res['nesf'])
         finish(res, a); return
+    if a.floor_only:
+        res = json.loads(Path(a.out).read_text()); res['voxel_floor'] = floor_rows(a.n_floor); finish(res, a); return
     ds = load_split('ICSG3D', 'test', n=a.n)
     voxel, full, nesf = [], [], []
     for d in map(int, a.sizes.split(',')):
@@ -69,17 +63,7 @@ def main():
     for d in map(int, a.sizes.split(',')):
         r = run('voxel', d, a.n, 32, timeout=1200); full.append(r)
         if r['seconds_per_structure'] > a.full_max_seconds: break
-    for s in map(float, a.spacings.split(',')): nesf.append(run('nesf', s, a.n))
-    # accuracy side of the trade-off: the voxel read-out of perfect grids (no networks) on the test split
-    from nesf.icsg3d import exact_voxel_reconstruction, VoxelConfig
-    from nesf.metrics import evaluate_reconstruction
-    test = load_split('ICSG3D', 'test', n=a.n_floor)
-    floor = []
-    for d in (16, 32, 48, 64):
-        m = evaluate_reconstruction(exact_voxel_reconstruction(test.crystals, test.vocab, VoxelConfig(d=d)), test.crystals, 'paper', False)
-        floor.append(dict(d=d, spacing_A=float(np.mean([1.5 * c.abc.mean() / d for c in test.crystals])),
-                          **{k: m[k] for k in ('atom_count_error_pct', 'position_error_actual_A', 'position_error_detected_A', 'species_error_actual_pct')}))
-        print('floor', floor[-1], flush=True)
+    for s in map(float, a.spacings.split(',')): nesf.append(run('grid', s, a.n))
     ex = exponents(voxel, full, nesf)
     res = dict(machine=f'{platform.machine()}, {os.cpu_count()} cores (shared with another job), torch {torch.__version__}, 1 thread',
                structures=[c.id for c in ds.crystals], mean_abc_A=float(np.mean([c.abc.mean() for c in ds.crystals])),
@@ -91,7 +75,7 @@ def main():
                params=dict(vae=n_params(ConditionalDFCVAE()), unet_full=n_params(UNet3D(UNetConfig.full())),
                            unet_narrow=n_params(UNet3D(UNetConfig.narrow())), nesf=param_counts(NeSF(NeSFConfig(84)))['total']),
                voxel=voxel, voxel_full_unet=full, nesf=nesf, exponents=ex,
-               voxel_floor=dict(note='voxel read-out of perfect grids (true labels and ramps, watershed, vote) on ICSG3D test: the error of the representation itself at grid d', rows=floor))
+               voxel_floor=floor_rows(a.n_floor))
     finish(res, a)
 
 def exponents(voxel, full, nesf):
