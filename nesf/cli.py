@@ -125,6 +125,14 @@ def reconstruct_files(src, output, model='icsg3d', standardize: bool = True, for
     return rows
 
 # %% ../nbs/08_cli.ipynb #bbe38850
+def _print_breakdown(d: dict, quiet: bool):
+    "The per-group tables of `--by` (atom-count error, position error, match), one line a group."
+    for by in ('system', 'size'):
+        if quiet or not d.get(f'by_{by}'): continue
+        print(f"  by {'crystal system' if by == 'system' else 'atoms per cell'}: structures, wrong atom count %, position error Å, match %")
+        for g, r in d[f'by_{by}'].items():
+            print(f"    {g:<14} {r['n_structures']:>5} {r['atom_count_error_pct']:>7.1f} {r['position_error_actual_A']:>8.4f} {r['match_rate']:>6.1f}")
+
 def _print_table(d: dict, quiet: bool):
     if quiet: return
     rows = [('structures', 'n_structures', '{:d}'), ('error in number of atoms (%)', 'atom_count_error_pct', '{:.2f}'),
@@ -153,9 +161,9 @@ def cmd_evaluate(a):
     own = info['registered'] and info['dataset'].split('/')[0] == m.ck.get('dataset')   # a benchmark split of its own dataset is the benchmark
     if (m.domain and not own) or unread:
         ds, extra = domain_filter(ds, m, a.force, a.skip_unsupported, unread); info.update(extra, domain_checked=bool(m.domain))
-    d = evaluate(m, ds, a.mode, matcher=not a.no_matcher, progress=not a.quiet)
+    d = evaluate(m, ds, a.mode, matcher=not a.no_matcher, progress=not a.quiet, by=tuple(a.by or ()))
     d.update(info); d.pop('registered')
-    _print_table(d, a.quiet or a.json == '-'); _write_json(d, a.json)
+    _print_table(d, a.quiet or a.json == '-'); _print_breakdown(d, a.quiet or a.json == '-'); _write_json(d, a.json)
 
 def cmd_train(a):
     if a.preset in ('finetune', 'transfer') and not a.init: raise NeSFDataError(f'the {a.preset} preset continues a run: give --init MODEL (a name or a checkpoint path)')
@@ -168,13 +176,16 @@ def cmd_train(a):
         try: val = load_split(a.dataset, val_split, a.data) if val_split else None
         except NeSFDataError: val = None
     tc = PRESETS[a.preset]()
-    over = {k: v for k, v in dict(epochs=a.epochs, batch_size=a.batch_size, lr=a.lr, max_hours=a.max_hours, seed=a.seed, balance=a.balance, relabel=a.relabel).items() if v is not None}
+    over = {k: v for k, v in dict(epochs=a.epochs, batch_size=a.batch_size, lr=a.lr, max_hours=a.max_hours, seed=a.seed, balance=a.balance,
+                                  balance_by=a.balance_by, relabel=a.relabel).items() if v is not None}
     tc = replace(tc, **over)
     arch = a.arch or ('paper' if a.preset == 'paper' else 'periodic')
     mc = NeSFConfig.paper(len(ds.vocab)) if arch == 'paper' else NeSFConfig(len(ds.vocab))
     if a.vae: mc = replace(mc, vae=True)
+    if a.cell_aware and not a.init: mc = replace(mc, dec_cell=True, dec_film=True)
     p = train(ds, a.out, mc, tc, val=val, dataset_name=a.dataset if not a.cifs else str(a.cifs), split=a.split if not a.cifs else '',
-              progress=not a.quiet, device=device, init=model_path(a.init) if a.init else None)
+              progress=not a.quiet, device=device, init=model_path(a.init) if a.init else None,
+              extend=dict(dec_cell=True, dec_film=True) if a.cell_aware and a.init else None)
     print(f'weights: {p}')
 
 INFO_FIRST = ('name', 'kind', 'about', 'path', 'protocol', 'dataset', 'split', 'n_train', 'training_minutes', 'epochs_by_stage', 'epochs_total', 'n_species', 'elements', 'domain')
@@ -251,6 +262,7 @@ def _evaluate_args(sub):
     e.add_argument('-n', type=int, default=None, help='only the first N structures')
     e.add_argument('--no-matcher', action='store_true', help='skip the StructureMatcher metrics')
     e.add_argument('--quiet', action='store_true', help='no progress bar or table')
+    e.add_argument('--by', action='append', choices=['system', 'size'], default=None, help='also score each crystal system (spglib, 0.1 Å) or each cell size (atoms per cell) on its own; repeatable')
     e.set_defaults(f=cmd_evaluate)
 
 def _train_args(sub):
@@ -268,7 +280,9 @@ def _train_args(sub):
     t.add_argument('--lr', type=float, default=None, help="override the preset's peak learning rate (e.g. lower for --init)")
     t.add_argument('--balance', type=float, default=None, help="draw rare cell sizes more often: probability ~ (structures with the same atom count)^-BALANCE (0: plain shuffle)")
     t.add_argument('--relabel', type=float, default=None, help="share of each batch whose species are relabelled at random, consistently within a structure (default 0; 0.5 in the transfer preset)")
-    t.add_argument('--max-hours', type=float, default=None, help="stop after this much training time (with --init, the init run's time counts)")
+    t.add_argument('--max-hours', type=float, default=None, help="stop (with a checkpoint) after this many CPU hours of this run (user + system, all threads; 2 hours on 2 cores is 4)")
+    t.add_argument('--balance-by', choices=['atoms', 'system', 'system+atoms'], default=None, help='the groups --balance evens out (default atoms: cell sizes; system: crystal systems)')
+    t.add_argument('--cell-aware', action='store_true', help='the decoder sees the cell (dec_cell, dec_film); with --init the new weights start at zero')
     t.add_argument('--seed', type=int, default=None, help='random seed (default 0): same seed, same device, same weights')
     t.add_argument('--init', default=None, help='fine-tune: start from this model (a name or a path); its training time is counted in')
     t.add_argument('--device', default=None, help='cpu, cuda or cuda:N (default: the GPU when torch sees one; under torchrun, each rank its LOCAL_RANK GPU)')

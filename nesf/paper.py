@@ -161,7 +161,8 @@ def regenerate(name: str, data=None, split: str | None = None) -> dict:
     "Re-run `nesf evaluate` for shipped model `name` on the split its metrics file names."
     old = load_metrics(name, split)
     dataset, split = old['dataset'].split('/')
-    return evaluate(name, load_split(dataset, split, data), old.get('mode'))
+    by = tuple(g for g in ('system', 'size') if f'by_{g}' in old)   # the breakdowns the committed file holds
+    return evaluate(name, load_split(dataset, split, data), old.get('mode'), by=by)
 
 # %% ../nbs/90_paper.ipynb #e11f384e
 BREAKDOWN_MODELS = ['icsg3d', 'lim_l6', 'ybco13-fold0']   # the shipped NeSF models, each on its own test split

@@ -1,16 +1,19 @@
 """Re-evaluate shipped models and rewrite their committed metrics files (after a change to the reconstruction pipeline).
   python scripts/regenerate_metrics.py icsg3d icsg3d-paper-protocol ybco13-fold0 lim_l6 icsg3d:cmr_perov5_val
 NAME alone: the split its metrics file names (its test split); NAME:SPLIT: the file `<stem>.<split>.metrics.json`
-(a first file for a new split is evaluated on the model's own dataset)."""
+(a first file for a new split is evaluated on the model's own dataset). --by: add the per-crystal-system and
+per-cell-size breakdowns (`by_system`, `by_size`) to the files (kept once there)."""
 import json, sys
 from nesf.data import load_split, atomic_write
 from nesf.models import evaluate, load
 from nesf.paper import metrics_path, load_metrics, regenerate
 
-for arg in sys.argv[1:]:
+BY = ('system', 'size') if '--by' in sys.argv else ()
+for arg in [a for a in sys.argv[1:] if a != '--by']:
     name, _, split = arg.partition(':')
     old = load_metrics(name, split or None)
-    d = regenerate(name, split=split or None) if old else evaluate(name, load_split(load(name).ck['dataset'], split))
+    if old and BY: old.update({f'by_{g}': {} for g in BY}); atomic_write(metrics_path(name, split or None), json.dumps(old, indent=2).encode())
+    d = regenerate(name, split=split or None) if old else evaluate(name, load_split(load(name).ck['dataset'], split), by=BY)
     d['split'] = d['dataset'].split('/')[1]
     atomic_write(metrics_path(name, split or None), json.dumps(d, indent=2).encode())
     print(arg, {k: round(d[k], 4) for k in ('atom_count_error_pct', 'position_error_actual_A', 'position_error_detected_A',
