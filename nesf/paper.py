@@ -157,11 +157,13 @@ def compare_metrics(new: dict, old: dict, tol: dict = TOL) -> list:
         if not (abs(a - b) <= t or (math.isinf(a) and a == b)): bad.append((k, a, b))
     return bad
 
-def regenerate(name: str, data=None, split: str | None = None) -> dict:
+def regenerate(name: str, data=None, split: str | None = None,
+               by: tuple | None = None, # breakdowns to compute ('system', 'size'); None: those the committed file holds
+              ) -> dict:
     "Re-run `nesf evaluate` for shipped model `name` on the split its metrics file names."
     old = load_metrics(name, split)
     dataset, split = old['dataset'].split('/')
-    by = tuple(g for g in ('system', 'size') if f'by_{g}' in old)   # the breakdowns the committed file holds
+    if by is None: by = tuple(g for g in ('system', 'size') if f'by_{g}' in old)   # the breakdowns the committed file holds
     return evaluate(name, load_split(dataset, split, data), old.get('mode'), by=by)
 
 # %% ../nbs/90_paper.ipynb #e11f384e

@@ -12,8 +12,7 @@ BY = ('system', 'size') if '--by' in sys.argv else ()
 for arg in [a for a in sys.argv[1:] if a != '--by']:
     name, _, split = arg.partition(':')
     old = load_metrics(name, split or None)
-    if old and BY: old.update({f'by_{g}': {} for g in BY}); atomic_write(metrics_path(name, split or None), json.dumps(old, indent=2).encode())
-    d = regenerate(name, split=split or None) if old else evaluate(name, load_split(load(name).ck['dataset'], split), by=BY)
+    d = regenerate(name, split=split or None, by=BY or None) if old else evaluate(name, load_split(load(name).ck['dataset'], split), by=BY)
     d['split'] = d['dataset'].split('/')[1]
     atomic_write(metrics_path(name, split or None), json.dumps(d, indent=2).encode())
     print(arg, {k: round(d[k], 4) for k in ('atom_count_error_pct', 'position_error_actual_A', 'position_error_detected_A',
