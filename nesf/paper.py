@@ -13,6 +13,7 @@ from .data import Crystal, NeSFDataError, load_split, is_quick, textbook_crystal
 from .decoder import LEARNED_RECON
 from .inference import REFINE, learned_reconstruct, interpolate
 from .models import MODELS, weights_dir, load, evaluate
+from .metrics import CRYSTAL_SYSTEMS
 
 # %% auto #0
 __all__ = ['PAPER', 'ROWS', 'COLUMNS', 'SPLIT_ROWS', 'FOLDS_DIR', 'PAPER_PARAMS', 'BENCH', 'TOL', 'BREAKDOWN_MODELS',
@@ -181,16 +182,15 @@ def breakdown_markdown(by: str = 'system', names=BREAKDOWN_MODELS) -> str:
 # %% ../nbs/90_paper.ipynb #03a62c3f
 def _breakdown_axis(ax, names, by, key, label):
     "Grouped bars of metric `key` per group, one colour per model; hatched where a group has fewer than 5 structures."
-    groups = []
-    for n in names: groups += [g for g in (load_metrics(n) or {}).get(f'by_{by}', {}) if g not in groups]
+    seen = {g for n in names for g in (load_metrics(n) or {}).get(f'by_{by}', {})}
+    groups = [g for g in CRYSTAL_SYSTEMS if g in seen] if by == 'system' else sorted(seen, key=lambda g: int(g.rstrip('+').split('-')[0]))
     w = 0.8 / max(len(names), 1)
     for j, n in enumerate(names):
         bd = (load_metrics(n) or {}).get(f'by_{by}', {})
         for i, g in enumerate(groups):
             if g not in bd: continue
             d = bd[g]
-            ax.bar(i + (j - (len(names) - 1) / 2) * w, d[key], w, color=f'C{j}', hatch='//' if d['n_structures'] < 5 else None,
-                   edgecolor='white', label=n if i == min(k for k, x in enumerate(groups) if x in bd) else None)
+            ax.bar(i + (j - (len(names) - 1) / 2) * w, d[key], w, color=f'C{j}', hatch='//' if d['n_structures'] < 5 else None, edgecolor='white')
             ax.text(i + (j - (len(names) - 1) / 2) * w, d[key] + 1, str(d['n_structures']), ha='center', fontsize=6)
     ax.set_xticks(range(len(groups))); ax.set_xticklabels(groups, rotation=30, ha='right'); ax.set_ylabel(label)
 
@@ -202,7 +202,9 @@ def breakdown_figure(names=BREAKDOWN_MODELS, path=None):
         _breakdown_axis(axes[r, 0], names, by, 'atom_count_error_pct', 'wrong atom count, % of structures')
         _breakdown_axis(axes[r, 1], names, by, 'match_rate', 'StructureMatcher match, %')
         axes[r, 1].set_ylim(0, 110)
-    axes[0, 0].legend(fontsize=8, title='model (test split)'); axes[0, 0].set_title('by crystal system (numbers: test structures)')
+    from matplotlib.patches import Patch
+    handles = [Patch(color=f'C{j}', label=n) for j, n in enumerate(names)] + [Patch(facecolor='grey', hatch='//', edgecolor='white', label='fewer than 5 structures')]
+    axes[0, 0].legend(handles=handles, fontsize=8, title='model (test split)'); axes[0, 0].set_title('by crystal system (numbers: test structures)')
     axes[1, 0].set_title('by atoms per cell'); fig.tight_layout()
     if path: fig.savefig(path, dpi=100)
     return fig
