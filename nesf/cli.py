@@ -10,11 +10,12 @@ from pathlib import Path
 import nesf
 from .data import (Crystal, NeSFDataError, atomic_write, load_split, load_any, build_dataset, species_index, DATASETS,
                        download_split, textbook_crystals, structure_files, structure_format)
-from .domain import check_domain, domain_problems
+from .domain import check_domain, domain_problems, domain_words
+from .symmetry import SYMPREC, space_group, space_group_change
 from .reconstruction import Reconstruction
 from .encoder import NeSFConfig
 from .training import PRESETS, train, pick_device
-from .models import (MODELS, load, model_path, standardize_cell, evaluate, evaluation_data, domain_filter, domain_words,
+from .models import (MODELS, load, model_path, standardize_cell, evaluate, evaluation_data, domain_filter, shipped_domains, takers,
                          models_table, warn_forced, skip_report, _reason)
 
 # %% auto #0
@@ -22,13 +23,10 @@ __all__ = ['INFO_FIRST', 'INFO_RAW', 'round_trip_row', 'match_line', 'reconstruc
            'info_lines', 'cmd_info', 'cmd_models', 'cmd_reconstruct', 'cmd_demo', 'cmd_download', 'parser', 'main']
 
 # %% ../nbs/08_cli.ipynb #71904bd1
-def _spacegroup(c: Crystal) -> str:
-    from pymatgen.symmetry.analyzer import SpacegroupAnalyzer
-    try: return SpacegroupAnalyzer(c.to_structure(), symprec=0.1).get_space_group_symbol()   # 0.1 Å: reconstructions are off by ~0.02 Å
-    except Exception: return '?'
-
-def round_trip_row(given: Crystal, out: Crystal, file_in: str = '', file_out: str = '', warnings: list = ()) -> dict:
-    "One structure's round trip: atoms, formula and space group in and out; StructureMatcher match and RMS (tolerances of `match_metrics`)."
+def round_trip_row(given: Crystal, out: Crystal, file_in: str = '', file_out: str = '', warnings: list = (),
+                   symprec: float = SYMPREC, # Å: the tolerance of the space groups (and of the symmetrisation, unless `symmetrised` is False)
+                   symmetrised: bool = True) -> dict:
+    "One structure's round trip: atoms, formula and space group (at `symprec`) in and out, and its change; StructureMatcher match and RMS (tolerances of `match_metrics`)."
     import warnings as w
     from pymatgen.analysis.structure_matcher import StructureMatcher
     with w.catch_warnings():
@@ -36,14 +34,16 @@ def round_trip_row(given: Crystal, out: Crystal, file_in: str = '', file_out: st
         try: rms = StructureMatcher(stol=0.5, ltol=0.3, angle_tol=10).get_rms_dist(out.to_structure(), given.to_structure())
         except Exception: rms = None
     return dict(id=given.id, file_in=file_in, file_out=file_out, atoms_in=len(given), atoms_out=len(out),
-                formula_in=given.cell_formula, formula_out=out.cell_formula, spacegroup_in=_spacegroup(given),
-                spacegroup_out=_spacegroup(out), match=rms is not None, rms=round(float(rms[0]), 4) if rms else '',
+                formula_in=given.cell_formula, formula_out=out.cell_formula, spacegroup_in=space_group(given, symprec),
+                spacegroup_out=space_group(out, symprec), spacegroup_change=space_group_change(given, out, symprec),
+                symprec_A=symprec, symmetrised=symmetrised, match=rms is not None, rms=round(float(rms[0]), 4) if rms else '',
                 warnings='; '.join(warnings))
 
 def match_line(r: dict) -> str:
     "The round trip in one line, as the demo prints it."
     return (f"{r['id']}: {r['formula_in']} ({r['atoms_in']} atoms, {r['spacegroup_in']}) -> {r['formula_out']} ({r['atoms_out']} atoms, "
-            f"{r['spacegroup_out']}): " + (f"StructureMatcher match, RMS {r['rms']:.4f}" if r['match'] else 'no StructureMatcher match'))
+            f"{r['spacegroup_out']}): " + (f"StructureMatcher match, RMS {r['rms']:.4f}" if r['match'] else 'no StructureMatcher match')
+            + (f", but {r['spacegroup_change']}" if r.get('spacegroup_change') else ''))
 
 # %% ../nbs/08_cli.ipynb #a208ba70
 def _trained(model):
@@ -67,7 +67,7 @@ def _inputs(src: Path, output, fmt: str) -> list:
     structure_format(f'x.{fmt}')                                       # an unknown --format fails before any work
     return files
 
-def _read_inputs(files, m, standardize: bool, folder: bool) -> list:
+def _read_inputs(files, m, standardize: bool, folder: bool, name_takers: bool = True) -> list:
     "Each file read, standardised and checked against the model's domain: (file, crystal, cell, note, reasons); in a folder, a file that cannot be read is (file, None, None, None, [reason])."
     jobs = []
     for f in files:
@@ -76,7 +76,8 @@ def _read_inputs(files, m, standardize: bool, folder: bool) -> list:
             if not folder: raise
             jobs.append((f, None, None, None, [_reason(e, f)])); continue
         cell, note = standardize_cell(c, standardize)
-        jobs.append((f, c, cell, note, domain_problems(cell, m.domain, m.label)))
+        why = domain_problems(cell, m.domain, m.label)
+        jobs.append((f, c, cell, note, why + takers(cell, m.label) if why and name_takers else why))
     return jobs
 
 def _destination(src: Path, f: Path, output, fmt: str):
@@ -85,43 +86,49 @@ def _destination(src: Path, f: Path, output, fmt: str):
     if Path(output).is_dir() or str(output).endswith('/'): return Path(output) / f'{f.stem}.cif'
     return Path(output)
 
-def _reconstruct_one(m, f: Path, c: Crystal, cell: Crystal, note: str, why: list, dest, symprec, say) -> dict:
-    "Autoencode one prepared cell, write it to `dest` and say how the round trip went: its table row."
+def _reconstruct_one(m, f: Path, c: Crystal, cell: Crystal, note: str, why: list, dest, symprec, raw: bool, say, cif_symprec=None) -> dict:
+    "Autoencode one prepared cell (symmetrised at `symprec` unless `raw`), write it to `dest` and say how the round trip went: its table row."
     warn_forced(cell, why); m.prepare(cell, force=True)
-    out = m.autoencode_crystals([cell])[0]
+    out = m.autoencode_crystals([cell], None if raw else symprec)[0]
     if out is None: raise NeSFDataError(f'{cell.id}: the model found no atoms')
-    text = out.to_file(dest, symprec)
+    text = out.to_file(dest, cif_symprec)                  # --symprec: the CIF with its space group; else every atom listed (P1)
     if dest == '-': sys.stdout.write(text)
-    row = round_trip_row(c, out, f.name, str(dest), why)
+    row = round_trip_row(c, out, f.name, str(dest), why, symprec, not raw)
     say(f'{f.name}: {note}'); say(match_line(row))
     return row, out
 
-def _write_table(rows: list, output, say):
+def _write_table(rows: list, output, say, symprec: float, raw: bool):
     "`reconstruct.csv` in the output folder, and the summary line."
-    keys = ['id', 'file_in', 'file_out', 'atoms_in', 'atoms_out', 'formula_in', 'formula_out', 'spacegroup_in', 'spacegroup_out', 'match', 'rms', 'warnings', 'skipped']
+    keys = ['id', 'file_in', 'file_out', 'atoms_in', 'atoms_out', 'formula_in', 'formula_out', 'spacegroup_in', 'spacegroup_out', 'spacegroup_change', 'symprec_A', 'symmetrised', 'match', 'rms', 'warnings', 'skipped']
     buf = io.StringIO(); wr = csv.DictWriter(buf, keys, restval=''); wr.writeheader(); wr.writerows(rows)
     out = Path(output); atomic_write(out / 'reconstruct.csv', buf.getvalue().encode())
     done = [r for r in rows if 'match' in r]; skipped = len(rows) - len(done)
     say(f"{len(done)} of {len(rows)} structures reconstructed into {out}/ ({sum(r['match'] for r in done)} matched)"
-        + (f'; {skipped} skipped, each with its reason in the table' if skipped else '') + f"; table: {out / 'reconstruct.csv'}")
+        + (f'; {skipped} skipped, each with its reason in the table' if skipped else '') + f"; {_sym_words(symprec, raw)}; table: {out / 'reconstruct.csv'}")
+
+def _sym_words(symprec: float, raw: bool) -> str:
+    return f'raw reconstructions (--raw; space groups at {symprec} Å)' if raw else f'symmetrised at symprec {symprec} Å'
 
 def reconstruct_files(src, output, model='icsg3d', standardize: bool = True, force: bool = False, skip_unsupported: bool = False,
-                      symprec: float | None = None, fmt: str = 'cif', quiet: bool = False) -> list:
+                      symprec: float | None = None, # Å: the symmetrisation tolerance (None: `SYMPREC`)
+                      fmt: str = 'cif', quiet: bool = False, raw: bool = False, # raw: the reconstruction as it is, not symmetrised
+                     ) -> list:
     "Autoencode a structure file or a folder of them and write the reconstructions (and, for a folder, `reconstruct.csv`); the rows."
     src = Path(src); say = _say(quiet, output == '-'); m = _trained(model)
-    jobs = _read_inputs(_inputs(src, output, fmt), m, standardize, src.is_dir())
+    cif_symprec, symprec = (None if raw else symprec), symprec or SYMPREC
+    jobs = _read_inputs(_inputs(src, output, fmt), m, standardize, src.is_dir(), not force)
     bad = [(cell.id if cell is not None else f.name, why) for f, c, cell, note, why in jobs if why]
     if bad and not (force or skip_unsupported):
-        if len(jobs) == 1: check_domain(jobs[0][2], m.domain, m.label)             # raises, with the reasons
+        if len(jobs) == 1: check_domain(jobs[0][2], m.domain, m.label, domains=shipped_domains())             # raises, with the reasons
         raise NeSFDataError(skip_report(bad, len(jobs), m.label))
     rows = []
     for f, c, cell, note, why in jobs:
         if c is None or (why and skip_unsupported and not force):
             say(f"skipped {f.name}: {'; '.join(why)}"); rows.append(dict(id=c.id if c else f.stem, file_in=f.name, atoms_in=len(c) if c else '', skipped='; '.join(why))); continue
         dest = _destination(src, f, output, fmt)
-        row, out = _reconstruct_one(m, f, c, cell, note, why, dest, symprec, say); rows.append(row)
-        if not src.is_dir(): say(f'{out} -> {dest if dest != "-" else "standard output"}')
-    if src.is_dir(): _write_table(rows, output, say)
+        row, out = _reconstruct_one(m, f, c, cell, note, why, dest, symprec, raw, say, cif_symprec); rows.append(row)
+        if not src.is_dir(): say(f'{out} -> {dest if dest != "-" else "standard output"} ({_sym_words(symprec, raw)})')
+    if src.is_dir(): _write_table(rows, output, say, symprec, raw)
     return rows
 
 # %% ../nbs/08_cli.ipynb #bbe38850
@@ -215,12 +222,12 @@ def cmd_models(a):
     for r in rows: print(f"  {r['name']}: {r['protocol']}; domain: {r['domain']}")
 
 def cmd_reconstruct(a):
-    reconstruct_files(a.input, a.output, a.model, not a.no_standardize, a.force, a.skip_unsupported, a.symprec, a.format, a.quiet)
+    reconstruct_files(a.input, a.output, a.model, not a.no_standardize, a.force, a.skip_unsupported, a.symprec, a.format, a.quiet, a.raw)
 
 def cmd_demo(a):
     from nesf.metrics import nesf_metrics, match_metrics
     out = Path(a.out); out.mkdir(parents=True, exist_ok=True); m = _trained(a.model)
-    print(f'Autoencoding four crystals with the shipped model {a.model!r}; CIFs in {out}/')
+    print(f'Autoencoding four crystals with the shipped model {a.model!r}; CIFs in {out}/'); print(domain_words(m.label, m.domain))
     print(f"  {'crystal':<9} {'atoms in/out':>12} {'species err %':>13} {'pos err (Å)':>11} {'matched':>8}")
     for c in textbook_crystals():
         c.to_cif(out / f'{c.id}.cif')
@@ -299,7 +306,8 @@ def _reconstruct_args(sub):
                                                          'or a folder (DIR/<name>.cif; for a folder input, one file per structure and reconstruct.csv)')
     r.add_argument('--model', default='icsg3d', help='shipped model name (' + ', '.join(k for k in MODELS if k != 'icsg3d-baseline') + ') or checkpoint path')
     r.add_argument('--no-standardize', action='store_true', help='use the cell as given instead of the conventional standard cell')
-    r.add_argument('--symprec', type=float, default=None, help='write a symmetrised CIF (with its space group) found at this tolerance in Å (default: P1)')
+    r.add_argument('--symprec', type=float, default=None, help=f'symmetrise each reconstruction at this tolerance in Å and write the CIF with its space group (default: symmetrised at {SYMPREC} Å, the value chosen on val, written in P1)')
+    r.add_argument('--raw', action='store_true', help='write the raw reconstruction, not symmetrised (space groups in the table still found at --symprec)')
     r.add_argument('--format', default='cif', help='output format of each file when the input is a folder (a suffix: cif, vasp, json, extxyz, ...)')
     r.add_argument('--force', action='store_true', help="reconstruct structures outside the model's training domain too, with a warning on each")
     r.add_argument('--skip-unsupported', action='store_true', help="folder input: leave out structures outside the model's training domain, and files that cannot be read or are disordered (listed in the CSV with the reason)")

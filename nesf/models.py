@@ -4,7 +4,7 @@
 
 # %% ../nbs/07z_models.ipynb #a7b929e5
 from __future__ import annotations
-import json, math, os, sys, time, zipfile
+import functools, json, math, os, sys, time, zipfile
 from collections import Counter
 from pathlib import Path
 import numpy as np
@@ -13,15 +13,17 @@ from .data import Crystal, CrystalDataset, NeSFDataError, species_index, build_d
 from .reconstruction import ExactFields, ReconConfig, reconstruct, Reconstruction
 from .metrics import evaluate_reconstruction, nearest, breakdown
 from .decoder import check_box
-from .domain import checkpoint_domain, check_domain, domain_problems
+from .domain import checkpoint_domain, check_domain, domain_problems, accepting_models, domain_words
+from .symmetry import SYMPREC, symmetrize
 from .checkpoint import load_checkpoint
 from .inference import REFINE, Codes, learned_reconstruct, encode_codes, decode_codes, interpolate, field_values
 
 # %% auto #0
 __all__ = ['MODELS', 'PROTOCOLS', 'get_model', 'HEADLINE', 'EXACT_ABOUT', 'TABLE_METRICS', 'weights_dir', 'model_path',
-           'model_name', 'as_crystals', 'standardize_cell', 'Model', 'ExactModel', 'NeSFModel', 'VoxelModel', 'load',
-           'load_model', 'score', 'evaluate', 'training_summary', 'domain_words', 'model_info', 'models_table',
-           'read_folder', 'evaluation_data', 'warn_forced', 'skip_report', 'domain_filter', 'stamp_domain']
+           'model_name', 'shipped_domains', 'takers', 'refuse', 'as_crystals', 'standardize_cell', 'Model',
+           'ExactModel', 'NeSFModel', 'VoxelModel', 'load', 'load_model', 'score', 'evaluate', 'training_summary',
+           'model_info', 'models_table', 'read_folder', 'evaluation_data', 'warn_forced', 'skip_report',
+           'domain_filter', 'stamp_domain']
 
 # %% ../nbs/07z_models.ipynb #c6b7d323
 MODELS = {'icsg3d': 'nesf_icsg3d.pt',                       # ICSG3D, trained on train_disjoint (honest)
@@ -56,6 +58,30 @@ def model_path(name) -> Path:
 def model_name(model) -> str:
     "How messages name a model: its registry name, or the checkpoint file's name."
     return model if model in MODELS or model == 'exact' else Path(str(model)).name
+
+@functools.lru_cache(maxsize=4)
+def _domains_in(folder: str) -> dict:
+    out = {}
+    for n, f in MODELS.items():
+        if not (Path(folder) / f).exists(): continue
+        ck = load_checkpoint(Path(folder) / f)
+        if not str(ck.get('kind', 'nesf')).startswith('icsg3d'): out[n] = checkpoint_domain(ck)   # voxel checkpoints have no domain
+    return out
+
+def shipped_domains() -> dict:
+    "Each shipped NeSF model's domain (name: domain), read once per weights folder; the voxel models have none and never count."
+    return dict(_domains_in(str(weights_dir())))
+
+def takers(c: Crystal, model: str = '') -> list:
+    "A reason-list entry naming the shipped models other than `model` whose domain includes `c` (empty when none does)."
+    ok = [n for n in accepting_models(c, shipped_domains()) if n != model]
+    return [f"{'models' if len(ok) > 1 else 'model'} {', '.join(f'`{n}`' for n in ok)} take{'' if len(ok) > 1 else 's'} it (--model {ok[0]})"] if ok else []
+
+def refuse(c: Crystal, domain: dict, model: str, force: bool = False) -> list:
+    "`check_domain`, naming the shipped models that take `c` when it refuses (their checkpoints are read only then)."
+    why = domain_problems(c, domain, model)
+    if why and not force: check_domain(c, domain, model, domains=shipped_domains())
+    return why
 
 # %% ../nbs/07z_models.ipynb #3c2759e9
 def _as_crystal(x, i: int = 0) -> Crystal:
@@ -101,20 +127,22 @@ class Model:
     def meta(self) -> dict: return {}
     def prepare(self, c: Crystal, force: bool = False) -> list:
         "Check crystal `c` against the model: raise naming what is wrong, or with `force` return the domain's reasons."
-        return check_domain(c, self.domain, self.label, force)
+        return refuse(c, self.domain, self.label, force)
     def _cells(self, structures, standardize: bool, force: bool) -> list:
         cells = [standardize_cell(c, standardize)[0] for c in as_crystals(structures)]
         for c in cells: self.prepare(c, force)
         return cells
-    def autoencode_crystals(self, cells: list) -> list:
-        "Reconstructions of `cells` (already prepared) as `Crystal`s, named as they are; None where no atom was found."
+    def autoencode_crystals(self, cells: list, symprec: float | None = None) -> list:
+        "Reconstructions of `cells` (already prepared) as `Crystal`s, named as they are, symmetrised at `symprec` Å (None: raw); None where no atom was found."
         out = self.reconstruct(cells, self._vocab_for(cells)).crystals()
-        for o, c in zip(out, cells):
-            if o is not None: o.id = c.id
+        for i, (o, c) in enumerate(zip(out, cells)):
+            if o is not None: o.id = c.id; out[i] = symmetrize(o, symprec) if symprec else o
         return out
-    def autoencode(self, structures, standardize: bool = True, force: bool = False):
-        "Encode and reconstruct structures (one or a list, as `as_crystals` reads them): `Structure`s back."
-        cells = self._cells(structures, standardize, force); out = self.autoencode_crystals(cells)
+    def autoencode(self, structures, standardize: bool = True, force: bool = False,
+                   symprec: float | None = SYMPREC, # Å: symmetrise each reconstruction (`03b_symmetry`); None: the raw reconstruction
+                  ):
+        "Encode and reconstruct structures (one or a list, as `as_crystals` reads them): `Structure`s back, symmetrised at `symprec`."
+        cells = self._cells(structures, standardize, force); out = self.autoencode_crystals(cells, symprec)
         for o, c in zip(out, cells):
             if o is None: raise NeSFDataError(f'{c.id}: the model found no atoms')
         return _structures(out, not isinstance(structures, (list, tuple)))
@@ -150,7 +178,7 @@ class NeSFModel(Model):
         return learned_reconstruct(self.model, crystals, self.vocab, self.refine, self.recon)
     def meta(self) -> dict: return dict(species_code=self.refine or 'off (plain encoder)')
     def prepare(self, c: Crystal, force: bool = False) -> list:
-        why = check_domain(c, self.domain, self.label, force)
+        why = refuse(c, self.domain, self.label, force)
         species_index(c, self.vocab)                               # no force passes an element without a species slot
         cfg = self.model.config
         if cfg.arch == 'paper': check_box([c], (np.array(cfg.box_lo), np.array(cfg.box_hi)))
@@ -304,13 +332,6 @@ def training_summary(ck: dict, path=None) -> dict:
     if 'wall_seconds' in ck: d['training_minutes'] = round(float(ck['wall_seconds']) / 60, 1)
     return d
 
-def domain_words(d: dict) -> str:
-    "A domain (`06b_domain`) in one line of words."
-    f = d.get('anonymous_formulas', [])
-    return (f"{d.get('dataset', '?')}/{d.get('split', '?')}, {d.get('n_structures')} structures: {', '.join(d.get('crystal_systems', []))} cells; "
-            f"anonymous formulas {', '.join(f[:8])}{f' and {len(f) - 8} more' if len(f) > 8 else ''}; {d['n_atoms'][0]} to {d['n_atoms'][1]} atoms; "
-            f"lengths {d['abc'][0]:.2f} to {d['abc'][1]:.2f} Å; angles {d['angles'][0]:.1f} to {d['angles'][1]:.1f}°; {len(d.get('elements', []))} elements")
-
 def model_info(m: Model) -> dict:
     "What model `m` is: its checkpoint's plain values, path, protocol, training (minutes, epochs by stage), elements and domain in words."
     from pymatgen.core import Element
@@ -320,7 +341,7 @@ def model_info(m: Model) -> dict:
     if m.label in PROTOCOLS: d.setdefault('protocol', PROTOCOLS[m.label])
     d.update(training_summary(m.ck, m.path))
     if m.vocab: d['elements'] = ' '.join(Element.from_Z(z).symbol for z in m.vocab)
-    d['domain_in_words'] = domain_words(m.domain) if m.domain.get('crystal_systems') else 'not recorded in the checkpoint (structures are not checked)'
+    d['domain_in_words'] = domain_words(m.label, m.domain if m.domain.get('crystal_systems') else {})   # one source: `06b_domain`
     return d
 
 # %% ../nbs/07z_models.ipynb #40ca3bee
@@ -392,7 +413,7 @@ def skip_report(bad: list, n: int, name: str, what: str = 'reconstruct') -> str:
 
 def domain_filter(ds: CrystalDataset, model: Model, force: bool = False, skip: bool = False, unreadable=()) -> tuple:
     "The structures of `ds` inside the model's domain (all of them with `force`, warning on the others), and what the report says; raises unless `force` or `skip`."
-    bad = [(c, why) for c in ds for why in [domain_problems(c, model.domain, model.label)] if why]
+    bad = [(c, why + ([] if force else takers(c, model.label))) for c in ds for why in [domain_problems(c, model.domain, model.label)] if why]
     unread = [dict(id=Path(f).stem, file=Path(f).name, reasons=[r]) for f, r in unreadable]
     if (bad or unread) and not (force or skip):
         raise NeSFDataError(skip_report([(c.id, w) for c, w in bad] + [(u['file'], u['reasons']) for u in unread], len(ds) + len(unread), model.label, 'evaluate'))
