@@ -188,7 +188,9 @@ class Clock:
     def cpu(self) -> float: return self.cpu0 + time.process_time() - self.t_cpu
     @property
     def wall(self) -> float: return self.wall0 + time.time() - self.t_wall
-    def times(self) -> dict: return dict(cpu_seconds=round(self.cpu, 1), wall_seconds=round(self.wall, 1))
+    def times(self, digits: int | None = None) -> dict:
+        r = (lambda x: round(x, digits)) if digits is not None else (lambda x: x)
+        return dict(cpu_seconds=r(self.cpu), wall_seconds=r(self.wall))
 
 def checkpoint_cpu_seconds(ck: dict) -> float:
     "The CPU seconds a checkpoint cost: recorded, or (checkpoints from before CPU time was recorded) its wall time times its threads."
@@ -257,7 +259,7 @@ def _epoch(run: _Run, epoch: int, bar) -> dict:
         for kk, v in d.items(): sums[kk] = sums.get(kk, 0.0) + float(v.detach())
         bar.update(1); bar.set_postfix(loss=f"{float(d['loss'].detach()):.4f}", pos=f"{float(d['pos'].detach()):.4f}", spec=f"{float(d['spec'].detach()):.3f}")
         if run.over_budget(): break
-    rec = dict(epoch=epoch + 1, step=run.step, lr=tc.lr * _lr_factor(run.step, run.spe, tc), **run.clock.times(),
+    rec = dict(epoch=epoch + 1, step=run.step, lr=tc.lr * _lr_factor(run.step, run.spe, tc), **run.clock.times(1),
                queries_per_s=round(nq * w / max(time.time() - t_ep, 1e-9)))
     return rec | {kk: v / (k + 1) for kk, v in sums.items()}
 
