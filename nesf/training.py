@@ -15,7 +15,7 @@ import nesf
 from .data import CrystalDataset, NeSFDataError, atomic_write
 from .fields import CrystalBatch, collate, nearest_atom, atom_queries, global_queries, cell_queries, dataset_box
 from .encoder import NeSFConfig
-from .decoder import NeSF, param_counts, ModelFields, extend_model
+from .decoder import NeSF, param_counts, extend_model
 from .metrics import CRYSTAL_SYSTEMS, crystal_system
 from .domain import training_domain
 from .checkpoint import code_version, save_checkpoint, load_checkpoint, model_from_checkpoint
