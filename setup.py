@@ -38,10 +38,9 @@ setuptools.setup(
     ] + ['Programming Language :: Python :: '+o for o in py_versions[py_versions.index(min_python):]] + (['License :: ' + lic[1] ] if lic[1] else []),
     url = cfg['git_url'],
     # the shipped weights (data/weights/*) travel inside the package as nesf/weights/, in wheels and `pip install .`
-    # and the YBCO13 fold metrics whose weights are not shipped (data/ybco13_folds/*), as nesf/ybco13_folds/, for the 20-fold row
-    packages = setuptools.find_packages(include=['nesf', 'nesf.*']) + ['nesf.weights', 'nesf.ybco13_folds'],
-    package_dir = {'nesf.weights': 'data/weights', 'nesf.ybco13_folds': 'data/ybco13_folds'},
-    package_data = {'nesf.weights': ['*.pt', '*.json', '*.jsonl'], 'nesf.ybco13_folds': ['*.json']},
+    packages = setuptools.find_packages(include=['nesf', 'nesf.*']) + ['nesf.weights'],
+    package_dir = {'nesf.weights': 'data/weights'},
+    package_data = {'nesf.weights': ['*.pt', '*.json', '*.jsonl']},
     include_package_data = True,
     install_requires = requirements,
     extras_require={ 'dev': dev_requirements, 'mp': ['mp-api'] },

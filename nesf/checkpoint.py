@@ -13,7 +13,7 @@ from .encoder import NeSFConfig
 from .decoder import NeSF
 
 # %% auto #0
-__all__ = ['code_version', 'save_checkpoint', 'load_checkpoint', 'model_from_checkpoint']
+__all__ = ['code_version', 'save_checkpoint', 'load_checkpoint', 'model_from_checkpoint', 'half_checkpoint']
 
 # %% ../nbs/05b_checkpoint.ipynb #cad391d8
 def code_version() -> str:
@@ -46,3 +46,12 @@ def model_from_checkpoint(ck: dict) -> NeSF:
     mc = dict(ck['model_config']); mc['box_lo'], mc['box_hi'] = tuple(mc['box_lo']), tuple(mc['box_hi'])
     for k in ('enc_mixed', 'dec_mixed'): mc.setdefault(k, 0)      # checkpoints from before mixed plane waves
     m = NeSF(NeSFConfig(**mc)); m.load_state_dict(ck['model']); return m.eval()
+
+# %% ../nbs/05b_checkpoint.ipynb #11fd61c4
+def half_checkpoint(src, # a checkpoint file
+                    dst, # where to write its half-precision copy
+                   ) -> Path:
+    "A copy of checkpoint `src` with its floating-point weights in float16 and no optimiser state (about half the size)."
+    ck = load_checkpoint(src); ck.pop('optimizer', None)
+    ck['model'] = {k: v.half() if v.is_floating_point() else v for k, v in ck['model'].items()}
+    save_checkpoint(dst, **ck, weights_dtype='float16'); return Path(dst)

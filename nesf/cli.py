@@ -15,7 +15,7 @@ from .symmetry import SYMPREC, space_group, space_group_change
 from .reconstruction import Reconstruction
 from .encoder import NeSFConfig
 from .training import PRESETS, train, pick_device
-from .models import (MODELS, load, model_path, standardize_cell, evaluate, evaluation_data, domain_filter, shipped_domains, takers,
+from .models import (MODELS, name_list, load, model_path, standardize_cell, evaluate, evaluation_data, domain_filter, shipped_domains, takers,
                          models_table, warn_forced, skip_report, _reason)
 
 # %% auto #0
@@ -49,7 +49,7 @@ def match_line(r: dict) -> str:
 def _trained(model):
     "`load`, with a clear answer for `exact` (the exact fields are a reference for `evaluate`, not a model)."
     if model == 'exact': raise NeSFDataError("--model exact: the exact fields are a lossless reference for `nesf evaluate`, not a trained model; "
-                                             f"reconstruct needs one of {', '.join(MODELS)} or a checkpoint path")
+                                             f"reconstruct needs one of {name_list(MODELS)} or a checkpoint path")
     return load(model)
 
 def _say(quiet: bool, to_stderr: bool):
@@ -163,7 +163,8 @@ def _write_json(d, dest):
 
 
 def cmd_evaluate(a):
-    m = load(a.model, a.mode)
+    m = load(a.model, a.mode, **(dict(refine=None) if a.plain else {}))
+    if a.plain and m.kind != 'nesf': raise NeSFDataError(f'--plain: model `{a.model}` is not a NeSF model; only NeSF models encode with a species code')
     ds, info = evaluation_data(a.data, a.dataset, a.split, m.vocab, a.n); unread = info.pop('unreadable')
     own = info['registered'] and info['dataset'].split('/')[0] == m.ck.get('dataset')   # a benchmark split of its own dataset is the benchmark
     if (m.domain and not own) or unread:
@@ -184,7 +185,7 @@ def cmd_train(a):
         except NeSFDataError: val = None
     tc = PRESETS[a.preset]()
     over = {k: v for k, v in dict(epochs=a.epochs, batch_size=a.batch_size, lr=a.lr, max_hours=a.max_hours, seed=a.seed, balance=a.balance,
-                                  balance_by=a.balance_by, relabel=a.relabel).items() if v is not None}
+                                  balance_by=a.balance_by, relabel=a.relabel, shift=a.shift).items() if v is not None}
     tc = replace(tc, **over)
     arch = a.arch or ('paper' if a.preset == 'paper' else 'periodic')
     mc = NeSFConfig.paper(len(ds.vocab)) if arch == 'paper' else NeSFConfig(len(ds.vocab))
@@ -255,7 +256,7 @@ def _evaluate_args(sub):
     e = sub.add_parser('evaluate', formatter_class=_Help, help='reconstruct a dataset split, or your structures, and report the paper metrics',
                        description='Reconstruct every structure of a split (or of --data: a NeSF dataset folder, a folder of structure files or one file) '
                                    'with a model and print the paper metrics (and StructureMatcher). The table and the JSON say what was evaluated.')
-    e.add_argument('--model', default='icsg3d', help="a shipped model name (" + ', '.join(MODELS) + "; `nesf models` lists them) or a checkpoint path; "
+    e.add_argument('--model', default='icsg3d', help="a shipped model name (" + name_list(MODELS) + "; `nesf models` lists them) or a checkpoint path; "
                                                      "'exact' for the exact fields, the lossless reference (default: icsg3d, the model `reconstruct` uses)")
     e.add_argument('--dataset', default=None, help='ICSG3D, lim_l6 or YBCO13_fold0..19 (default: ICSG3D, unless --data alone says what to evaluate)')
     e.add_argument('--split', default=None, help='train, train_disjoint, cmr_perov5_val (ICSG3D), val or test (default: test, unless --data alone says what to evaluate)')
@@ -270,6 +271,7 @@ def _evaluate_args(sub):
     e.add_argument('--no-matcher', action='store_true', help='skip the StructureMatcher metrics')
     e.add_argument('--quiet', action='store_true', help='no progress bar or table')
     e.add_argument('--by', action='append', choices=['system', 'size'], default=None, help='also score each crystal system (spglib, 0.1 Å) or each cell size (atoms per cell) on its own; repeatable')
+    e.add_argument('--plain', action='store_true', help="NeSF: encode with the plain encoder alone, as the paper does (default: the species code, a few gradient steps per structure)")
     e.set_defaults(f=cmd_evaluate)
 
 def _train_args(sub):
@@ -287,6 +289,7 @@ def _train_args(sub):
     t.add_argument('--lr', type=float, default=None, help="override the preset's peak learning rate (e.g. lower for --init)")
     t.add_argument('--balance', type=float, default=None, help="draw rare cell sizes more often: probability ~ (structures with the same atom count)^-BALANCE (0: plain shuffle)")
     t.add_argument('--relabel', type=float, default=None, help="share of each batch whose species are relabelled at random, consistently within a structure (default 0; 0.5 in the transfer preset)")
+    t.add_argument('--shift', type=float, default=None, help="periodic mode: share of each batch shown at a random origin (sites moved by one fractional vector; default 0)")
     t.add_argument('--max-hours', type=float, default=None, help="stop (with a checkpoint) after this many CPU hours of this run (user + system, all threads; 2 hours on 2 cores is 4)")
     t.add_argument('--balance-by', choices=['atoms', 'system', 'system+atoms'], default=None, help='the groups --balance evens out (default atoms: cell sizes; system: crystal systems)')
     t.add_argument('--cell-aware', action='store_true', help='the decoder sees the cell (dec_cell, dec_film); with --init the new weights start at zero')
@@ -304,7 +307,7 @@ def _reconstruct_args(sub):
     r.add_argument('input', help='structure file, or a folder of them')
     r.add_argument('-o', '--output', required=True, help="output file (format by suffix: .cif, .vasp/POSCAR, .json, .extxyz, ...), '-' for a CIF on standard output, "
                                                          'or a folder (DIR/<name>.cif; for a folder input, one file per structure and reconstruct.csv)')
-    r.add_argument('--model', default='icsg3d', help='shipped model name (' + ', '.join(k for k in MODELS if k != 'icsg3d-baseline') + ') or checkpoint path')
+    r.add_argument('--model', default='icsg3d', help='shipped model name (' + name_list(k for k in MODELS if k != 'icsg3d-baseline') + ') or checkpoint path')
     r.add_argument('--no-standardize', action='store_true', help='use the cell as given instead of the conventional standard cell')
     r.add_argument('--symprec', type=float, default=None, help=f'symmetrise each reconstruction at this tolerance in Å and write the CIF with its space group (default: symmetrised at {SYMPREC} Å, the value chosen on val, written in P1)')
     r.add_argument('--raw', action='store_true', help='write the raw reconstruction, not symmetrised (space groups in the table still found at --symprec)')

@@ -16,7 +16,7 @@ from .encoder import NeSFConfig, make_encoder, mlp_bn, mlp, fourier, fourier_dim
 
 # %% auto #0
 __all__ = ['LEARNED_RECON', 'PaperDecoder', 'cell_features', 'FieldDecoder', 'lattice_from_parameters', 'NeSF', 'param_counts',
-           'extend_model', 'ModelFields', 'check_box']
+           'extend_model', 'remap_species', 'ModelFields', 'check_box']
 
 # %% ../nbs/05_decoder.ipynb #a5f190a1
 class _Reinject(nn.Module):
@@ -149,6 +149,25 @@ def extend_model(m: NeSF, **changes) -> NeSF:
     fresh = [k for k in missing if not k.startswith(('decoder.cell.', 'decoder.scale.'))]
     if unexpected or fresh: raise NeSFDataError(f'cannot extend the model with {changes}: weights {unexpected or fresh} do not carry over')
     return new.eval()
+
+# %% ../nbs/05_decoder.ipynb #3c73c289
+def _species_axes(m: NeSF) -> dict:
+    "For each weight that depends on the vocabulary, the axis that runs over species (found by growing the vocabulary by one)."
+    grown = NeSF(replace(m.config, n_species=m.config.n_species + 1)).state_dict()
+    return {k: next(i for i, (a, b) in enumerate(zip(v.shape, grown[k].shape)) if a != b)
+            for k, v in m.state_dict().items() if v.shape != grown[k].shape}
+
+def remap_species(m: NeSF, old_vocab, # atomic numbers `m` was trained on, in its species order
+                  new_vocab, # atomic numbers of the new data
+                 ) -> NeSF:
+    "`m` for another species vocabulary: each element both hold keeps its weights (by atomic number); new ones start fresh."
+    new = NeSF(replace(m.config, n_species=len(new_vocab))); sd, out = m.state_dict(), new.state_dict()
+    axes, at = _species_axes(m), {int(z): i for i, z in enumerate(old_vocab)}
+    for k, v in sd.items():
+        if k not in axes: out[k] = v; continue
+        for j, z in enumerate(new_vocab):
+            if int(z) in at: out[k].select(axes[k], j).copy_(v.select(axes[k], at[int(z)]))
+    new.load_state_dict(out); return new.eval()
 
 # %% ../nbs/05_decoder.ipynb #7768593e
 class ModelFields:

@@ -9,8 +9,8 @@ from .data import Crystal, CrystalDataset, NeSFDataError
 
 # %% auto #0
 __all__ = ['LENGTH_SLACK', 'ANGLE_SLACK', 'CHECK_SYMPREC', 'CONVENTIONAL_ANGLE', 'crystal_facts', 'training_domain',
-           'angle_words', 'checked_systems', 'domain_problems', 'checkpoint_domain', 'accepting_models', 'refusal',
-           'check_domain', 'domain_row', 'domain_words', 'domain_table']
+           'angle_words', 'checked_systems', 'domain_problems', 'checkpoint_domain', 'accepting_models', 'name_list',
+           'refusal', 'check_domain', 'domain_row', 'domain_words', 'domain_table']
 
 # %% ../nbs/06b_domain.ipynb #5c25e3e9
 def crystal_facts(c: Crystal, symprec: float = 0.01, conventional: bool = False) -> dict:
@@ -110,10 +110,18 @@ def accepting_models(structure, domains: dict) -> list:
     f = crystal_facts(c, CHECK_SYMPREC, conventional=True)
     return [n for n, d in domains.items() if d and not domain_problems(c, d, n, f)]
 
+def name_list(names, quote: str = '') -> str:
+    "Model names for a message, the YBCO13 folds collapsed: 'icsg3d, lim_l6, ybco13-fold0..19'; each in `quote`s."
+    names = list(names); folds = [n for n in names if n.startswith('ybco13-fold')]
+    if len(folds) > 2:
+        first = names.index(folds[0]); rest = [n for n in names if n not in folds]
+        names = rest[:first] + [f"{folds[0]}..{folds[-1].removeprefix('ybco13-fold')}"] + rest[first:]
+    return ', '.join(f'{quote}{n}{quote}' for n in names)
+
 def refusal(c: Crystal, why: list, model: str = 'the model', domains: dict | None = None) -> str:
     "The message refusing `c` for reasons `why`; with `domains`, naming the other models that take it."
     ok = [n for n in accepting_models(c, domains) if n != model] if domains else []
-    where = (f"; model{'s' if len(ok) > 1 else ''} {', '.join(f'`{n}`' for n in ok)} take{'' if len(ok) > 1 else 's'} it: --model {ok[0]}" if ok
+    where = (f"; model{'s' if len(ok) > 1 else ''} {name_list(ok, '`')} take{'' if len(ok) > 1 else 's'} it: --model {ok[0]}" if ok
              else '; no shipped model takes it' if domains else '')
     return f"{c.id or 'structure'}: {'; '.join(why)}{where} (--force to reconstruct it anyway)"
 

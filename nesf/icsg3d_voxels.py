@@ -13,7 +13,7 @@ from .reconstruction import Reconstruction
 
 # %% auto #0
 __all__ = ['ionic_radius', 'VoxelConfig', 'site_positions', 'voxelise', 'voxel_batch', 'lattice_from_ramps', 'Watershed',
-           'segment_regions', 'atoms_from_regions', 'to_true_frame', 'exact_voxel_reconstruction']
+           'segment_regions', 'atoms_from_regions', 'to_true_frame', 'refine_positions', 'exact_voxel_reconstruction']
 
 # %% ../nbs/07a_icsg3d_voxels.ipynb #de950d86
 @lru_cache(maxsize=None)
@@ -168,10 +168,55 @@ def to_true_frame(idx, abc, shift, vox: VoxelConfig):
     return idx * dv - vox.pad * abc + dv / 2 + shift * abc
 
 
+# %% ../nbs/07a_icsg3d_voxels.ipynb #b7e1a002
+def _gauss(axes, x, s):
+    "Per axis k: the atoms' 1-D Gaussians (n, d) on the voxel centres `axes[k]`, and their derivatives in x."
+    u = [axes[k][None, :] - x[:, k:k + 1] for k in range(3)]
+    g = [np.exp(-u[k] ** 2 / (2 * s[:, None] ** 2)) for k in range(3)]
+    return g, [g[k] * u[k] / s[:, None] ** 2 for k in range(3)]
+
+def _gauss_newton_step(M, x, w, s, axes):
+    "One Gauss-Newton step (n, 3) for the positions `x` of Gaussians of weights `w` and widths `s` against the density `M`."
+    g, gp = _gauss(axes, x, s)
+    r = M - np.einsum('ni,nj,nk->ijk', w[:, None] * g[0], g[1], g[2], optimize=True)
+    A, Ap = np.einsum('ijk,nk->nij', r, g[2]), np.einsum('ijk,nk->nij', r, gp[2])
+    Jr = np.concatenate([np.einsum('nij,ni,nj->n', A, gp[0], g[1]), np.einsum('nij,ni,nj->n', A, g[0], gp[1]),
+                         np.einsum('nij,ni,nj->n', Ap, g[0], g[1])]) * np.tile(w, 3)
+    m = [(g[k] @ g[k].T, gp[k] @ g[k].T, gp[k] @ gp[k].T) for k in range(3)]
+    pick = lambda k, a, b: m[k][2] if k == a == b else m[k][1] if k == a else m[k][1].T if k == b else m[k][0]
+    H = np.block([[pick(0, a, b) * pick(1, a, b) * pick(2, a, b) for b in range(3)] for a in range(3)]) * np.tile(np.outer(w, w), (3, 3))
+    return np.linalg.lstsq(H, Jr, rcond=None)[0].reshape(3, -1).T
+
+def refine_positions(density: np.ndarray,          # (d, d, d) density channel of the grid
+                     Z,                           # (n,) atomic numbers of the atoms found (the vote)
+                     x0: np.ndarray,              # (n, 3) start positions, Å in the grid's frame (region centroids)
+                     abc,                         # (3,) cell lengths, Å (decoded from the ramps)
+                     vox: VoxelConfig | None = None, # the grid: pad and Gaussian widths
+                     max_step_A: float = 0.25,    # longest move of one atom in one step, Å
+                     max_shift_A: float = 0.5,    # an atom fitted further than this from `x0` keeps `x0`, Å
+                     iters: int = 20,             # most Gauss-Newton steps
+                     tol_A: float = 1e-10         # stop once no atom moves more than this, Å
+                    ) -> np.ndarray:
+    "Positions (n, 3), Å in the grid's min-shifted frame, of atoms `Z` that best explain `density` (d, d, d) as ICSG3D's sum of Gaussians, from `x0` by Gauss-Newton."
+    vox = vox or VoxelConfig(); Z = np.asarray(Z); x = np.asarray(x0, np.float64).copy()
+    if len(x) == 0: return x
+    d, abc = density.shape[0], np.asarray(abc, np.float64); dv = (1 + 2 * vox.pad) * abc / d
+    axes = [-vox.pad * abc[k] + (np.arange(d) + 0.5) * dv[k] for k in range(3)]
+    s = vox.sigma_frac * np.array([ionic_radius(z) for z in Z]); w = (2 * np.pi) ** -1.5 * Z / s ** 3
+    M = np.asarray(density, np.float64)
+    for _ in range(iters):
+        step = _gauss_newton_step(M, x, w, s, axes)
+        n = np.linalg.norm(step, axis=1, keepdims=True); x += step * np.minimum(1, max_step_A / np.maximum(n, 1e-300))
+        if n.max() < tol_A: break
+    far = np.linalg.norm(x - x0, axis=1) > max_shift_A
+    x[far] = np.asarray(x0, np.float64)[far]
+    return x
+
+
 # %% ../nbs/07a_icsg3d_voxels.ipynb #1cbbc1a4
 def exact_voxel_reconstruction(crystals, vocab, vox: VoxelConfig | None = None, faithful_ws: bool = False,
-                               ws: Watershed | None = None) -> Reconstruction:
-    "The voxel read-out of perfect grids (true labels and ramps): the representation's own error at grid `vox.d`; `ws`: the watershed's constants (default: in Å)."
+                               ws: Watershed | None = None, refine: bool = True) -> Reconstruction:
+    "The voxel read-out of perfect grids (true density, labels and ramps): the representation's own error at grid `vox.d`; `ws`: the watershed's constants (default: in Å); `refine`: fit positions to the density (else region centroids)."
     vox = vox or VoxelConfig(); ws = ws or Watershed(); vocab = [int(z) for z in vocab]; pos = {z: i for i, z in enumerate(vocab)}
     x, lab, shifts, _ = voxel_batch(crystals, vox)
     abc = lattice_from_ramps(x[:, 1:], vox.pad, False).double().numpy()
@@ -179,5 +224,8 @@ def exact_voxel_reconstruction(crystals, vocab, vox: VoxelConfig | None = None, 
     for i in range(len(crystals)):
         t = lab[i].numpy(); R = segment_regions(t > 0, (1 + 2 * vox.pad) * abc[i] / vox.d, ws, faithful_ws)
         Z, idx = atoms_from_regions(R, t)
-        cart.append(to_true_frame(idx, abc[i], shifts[i], vox)); species.append(np.array([pos[z] for z in Z], np.int64))
+        xg = to_true_frame(idx, abc[i], np.zeros(3), vox)
+        if refine: xg = refine_positions(x[i, 0].numpy(), Z, xg, abc[i], vox)
+        cart.append(xg + shifts[i] * abc[i]); species.append(np.array([pos[z] for z in Z], np.int64))
     return Reconstruction(cart, species, np.stack([np.diag(a) for a in abc]), vocab, [c.id for c in crystals])
+

@@ -13,7 +13,7 @@ from .data import Crystal, CrystalDataset, NeSFDataError, species_index, build_d
 from .reconstruction import ExactFields, ReconConfig, reconstruct, Reconstruction
 from .metrics import evaluate_reconstruction, nearest, breakdown
 from .decoder import check_box
-from .domain import checkpoint_domain, check_domain, domain_problems, accepting_models, domain_words
+from .domain import checkpoint_domain, name_list, check_domain, domain_problems, accepting_models, domain_words
 from .symmetry import SYMPREC, symmetrize
 from .checkpoint import load_checkpoint
 from .inference import REFINE, Codes, learned_reconstruct, encode_codes, decode_codes, interpolate, field_values
@@ -21,19 +21,19 @@ from .inference import REFINE, Codes, learned_reconstruct, encode_codes, decode_
 # %% auto #0
 __all__ = ['MODELS', 'PROTOCOLS', 'get_model', 'HEADLINE', 'EXACT_ABOUT', 'TABLE_METRICS', 'weights_dir', 'model_path',
            'model_name', 'shipped_domains', 'takers', 'refuse', 'as_crystals', 'standardize_cell', 'Model',
-           'ExactModel', 'NeSFModel', 'VoxelModel', 'load', 'load_model', 'score', 'evaluate', 'training_summary',
-           'model_info', 'models_table', 'read_folder', 'evaluation_data', 'warn_forced', 'skip_report',
-           'domain_filter', 'stamp_domain']
+           'ExactModel', 'NeSFModel', 'VoxelModel', 'load', 'load_model', 'scope_domains', 'score', 'evaluate',
+           'training_summary', 'model_info', 'models_table', 'read_folder', 'evaluation_data', 'warn_forced',
+           'skip_report', 'domain_filter', 'stamp_domain']
 
 # %% ../nbs/07z_models.ipynb #c6b7d323
 MODELS = {'icsg3d': 'nesf_icsg3d.pt',                       # ICSG3D, trained on train_disjoint (honest)
           'icsg3d-paper-protocol': 'nesf_icsg3d_paper_protocol.pt',   # ICSG3D, trained on the official train list
-          'lim_l6': 'nesf_lim_l6.pt', 'ybco13-fold0': 'nesf_ybco13_fold0.pt',
+          'lim_l6': 'nesf_lim_l6.pt', **{f'ybco13-fold{k}': f'nesf_ybco13_fold{k}.pt' for k in range(20)},   # one per YBCO13 fold
           'icsg3d-baseline': 'icsg3d_baseline.pt',           # the voxel baseline trained here (07b_icsg3d)
           'icsg3d-official': 'icsg3d_official.pt'}           # the official ICSG3D VAE, ported (07c_icsg3d_port)
 
 PROTOCOLS = {'icsg3d': 'honest: trained on train_disjoint', 'icsg3d-paper-protocol': 'paper protocol: trained on the official train list (holds val and test)',
-             'lim_l6': 'paper protocol', 'ybco13-fold0': 'paper protocol (fold 0)',
+             'lim_l6': 'paper protocol', **{f'ybco13-fold{k}': f'paper protocol (fold {k}; never trained on its test materials)' for k in range(20)},
              'icsg3d-baseline': 'honest: trained on train_disjoint',
              'icsg3d-official': 'paper protocol: official ICSG3D VAE weights (ICSG3D\'s own MP list, likely holding the test materials); U-Net trained on train_disjoint'}
 
@@ -49,7 +49,7 @@ def model_path(name) -> Path:
     else: p = Path(name)
     if not p.exists():
         raise NeSFDataError(f'model {name!r} not found' + (f' (expected {p})' if name in MODELS else '') +
-                            f'; known names: exact, {", ".join(MODELS)}; or give a checkpoint path')
+                            f'; known names: exact, {name_list(MODELS)}; or give a checkpoint path')
     if p.is_file() and not zipfile.is_zipfile(p):   # a truncated file, named whole (torch's own message is cut short)
         raise NeSFDataError(f'{p}: truncated or not a checkpoint (torch.save writes a zip archive and this file is not a complete one); '
                             'copy it again or retrain')
@@ -75,7 +75,7 @@ def shipped_domains() -> dict:
 def takers(c: Crystal, model: str = '') -> list:
     "A reason-list entry naming the shipped models other than `model` whose domain includes `c` (empty when none does)."
     ok = [n for n in accepting_models(c, shipped_domains()) if n != model]
-    return [f"{'models' if len(ok) > 1 else 'model'} {', '.join(f'`{n}`' for n in ok)} take{'' if len(ok) > 1 else 's'} it (--model {ok[0]})"] if ok else []
+    return [f"{'models' if len(ok) > 1 else 'model'} {name_list(ok, '`')} take{'' if len(ok) > 1 else 's'} it (--model {ok[0]})"] if ok else []
 
 def refuse(c: Crystal, domain: dict, model: str, force: bool = False) -> list:
     "`check_domain`, naming the shipped models that take `c` when it refuses (their checkpoints are read only then)."
@@ -209,6 +209,10 @@ class VoxelModel(Model):
         ro = ck.get('readout', {}); self.shrink, self.readout = bool(ro.get('shrink', False)), ro.get('method', 'range')
         cond = ck.get('condition', {}); self.cond = cond.get('rule', cond.get('bin', 0)) if isinstance(cond, dict) else 0
         self.threshold = float(ck.get('mask_threshold', 0.8)); self.n_failed = 0
+    @property
+    def domain(self) -> dict:
+        "Its checkpoint's domain, else the ICSG3D selection rule's as the shipped `icsg3d` records it (the data both were trained on)."
+        return checkpoint_domain(self.ck) or dict(shipped_domains().get('icsg3d') or {})
     def _vocab_for(self, cells) -> list: return list(range(1, int(self.ck['unet_config'].get('n_classes', 95))))   # every element the U-Net has a class for
     def _run(self, crystals, vocab, vae=True, keep=None):
         from nesf.icsg3d import autoencode_voxels
@@ -255,6 +259,13 @@ def load_model(name):
     m = load(name)
     if m.kind != 'nesf': raise NeSFDataError(f'{name}: not a NeSF checkpoint (kind {m.ck.get("kind")!r})')
     return m.model, m.ck
+
+# %% ../nbs/07z_models.ipynb #88e04973
+def scope_domains() -> dict:
+    "Each shipped model's domain for the README's scope table (`Model.domain`); the twenty YBCO13 folds shown by fold 0."
+    return {n: load(n).domain for n, f in MODELS.items()
+            if (weights_dir() / f).exists() and (not n.startswith('ybco13-fold') or n == 'ybco13-fold0')}
+
 
 # %% ../nbs/07z_models.ipynb #86114685
 HEADLINE = ('atom_count_error_pct', 'position_error_actual_A', 'position_error_detected_A', 'species_error_actual_pct',

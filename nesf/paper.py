@@ -13,14 +13,16 @@ from .data import Crystal, NeSFDataError, load_split, is_quick, textbook_crystal
 from .decoder import LEARNED_RECON
 from .inference import REFINE, learned_reconstruct, interpolate
 from .models import MODELS, weights_dir, load, evaluate
+from .checkpoint import load_checkpoint
+from .training import checkpoint_cpu_seconds
 from .metrics import CRYSTAL_SYSTEMS
 
 # %% auto #0
-__all__ = ['PAPER', 'ROWS', 'COLUMNS', 'SPLIT_ROWS', 'FOLDS_DIR', 'PAPER_PARAMS', 'BENCH', 'TOL', 'BREAKDOWN_MODELS',
-           'metrics_path', 'load_metrics', 'ybco13_folds_table', 'results_markdown', 'training_markdown',
-           'speed_markdown', 'resolution_markdown', 'cost_markdown', 'compare_metrics', 'regenerate',
-           'breakdown_markdown', 'breakdown_figure', 'confusion_figure', 'match_verdict', 'reconstruction_figure',
-           'snapshots_figure', 'interpolation_figure', 'find_crystal']
+__all__ = ['PAPER', 'ROWS', 'COLUMNS', 'PLAIN_MODELS', 'SPLIT_ROWS', 'PAPER_PARAMS', 'BENCH', 'TOL', 'FOLDS', 'BREAKDOWN_MODELS',
+           'metrics_path', 'load_metrics', 'ybco13_folds_table', 'results_markdown', 'folds_training',
+           'training_markdown', 'speed_markdown', 'resolution_markdown', 'cost_markdown', 'compare_metrics',
+           'regenerate', 'group_metrics', 'breakdown_markdown', 'breakdown_figure', 'confusion_figure', 'match_verdict',
+           'reconstruction_figure', 'snapshots_figure', 'interpolation_figure', 'find_crystal']
 
 # %% ../nbs/90_paper.ipynb #a9c53d10
 PAPER = {'NeSF (paper)': dict(atom_count_error_pct=0.53, position_error_actual_A=0.0308, position_error_detected_A=0.0359,
@@ -38,67 +40,88 @@ COLUMNS = [('atoms err. %', 'atom_count_error_pct', '{:.2f}'), ('pos. actual Å'
            ('species detected %', 'species_error_detected_pct', '{:.2f}'), ('length MAE Å', 'length_mae_A', '{:.4f}'),
            ('angle MAE °', 'angle_mae_deg', '{:.3f}'), ('match %', 'match_rate', '{:.1f}'), ('s / structure', 'seconds_per_structure', '{:.3f}')]
 
+PLAIN_MODELS = ['icsg3d', 'icsg3d-paper-protocol', 'lim_l6', 'ybco13-fold0']   # NeSF rows also scored with the plain encoder
+
 SPLIT_ROWS = [('NeSF, honest (train_disjoint), new materials', 'icsg3d', 'cmr_perov5_val')]   # shipped models on other splits
 
-def metrics_path(name: str, split: str | None = None) -> Path:
+def metrics_path(name: str, split: str | None = None,
+                 plain: bool = False, # NeSF: the plain encoder's file (no species code, as the paper encodes)
+                ) -> Path:
     "Where the metrics JSON of a shipped model lives (on its own test split, or on `split`)."
-    return weights_dir() / (Path(MODELS[name]).stem + (f'.{split}' if split else '') + '.metrics.json')
+    return weights_dir() / (Path(MODELS[name]).stem + (f'.{split}' if split else '') + ('.plain' if plain else '') + '.metrics.json')
 
-def load_metrics(name: str, split: str | None = None) -> dict | None:
+def load_metrics(name: str, split: str | None = None, plain: bool = False) -> dict | None:
     "The committed metrics of a shipped model (None if it has none)."
-    p = metrics_path(name, split)
+    p = metrics_path(name, split, plain)
     return json.loads(p.read_text()) if p.exists() else None
 
 def _fmt(d, k, f):
     v = d.get(k)
     return '–' if v is None or (isinstance(v, float) and math.isnan(v)) else f.format(v)
 
-_HERE = Path(nesf.__file__).resolve().parent
-FOLDS_DIR = _HERE / 'ybco13_folds' if (_HERE / 'ybco13_folds').is_dir() else _HERE.parent / 'data' / 'ybco13_folds'   # fold metrics whose weights are not shipped (packaged as nesf/ybco13_folds/)
-
-def ybco13_folds_table(folder=None) -> dict:
-    "Mean and unbiased std over YBCO13 fold metrics (`*ybco13_fold<k>.metrics.json`): in `folder`, else the shipped weights' and `FOLDS_DIR`'s."
-    pat = '*ybco13_fold*.metrics.json'
-    files = sorted(Path(folder).glob(pat)) if folder else sorted(weights_dir().glob(pat)) + sorted(FOLDS_DIR.glob(pat))
+def ybco13_folds_table(folder=None, plain: bool = False) -> dict:
+    "Mean and unbiased std over YBCO13 fold metrics (`*ybco13_fold<k>.metrics.json`): in `folder`, else the shipped weights'."
+    pat = '*ybco13_fold*' + ('.plain' if plain else '') + '.metrics.json'
+    files = sorted(Path(folder or weights_dir()).glob(pat))
+    files = [f for f in files if f.name.count('.') == pat.count('.')]      # not another split's or variant's file
     rows = {}
-    for f in files: rows.setdefault(int(f.name.split('fold')[1].split('.')[0]), json.loads(f.read_text()))   # one per fold, shipped first
+    for f in files: rows.setdefault(int(f.name.split('fold')[1].split('.')[0]), json.loads(f.read_text()))   # one per fold
     out = {'n_folds': len(rows), 'folds': sorted(rows)}
     for _, k, _f in COLUMNS:
         v = np.array([r[k] for r in rows.values() if k in r], float)
         if len(v): out[k] = (float(v.mean()), float(v.std(ddof=1)) if len(v) > 1 else math.nan)
     return out
 
+def _row(label: str, d: dict) -> str:
+    "One results-table line: a NeSF row says how it encoded (species code, or the plain encoder as in the paper)."
+    sc = d.get('species_code')
+    enc = '' if sc is None else ', species code' if isinstance(sc, dict) else ', plain encoder'
+    dist = 'minimum image' if d.get('mode') == 'periodic' else 'Euclidean'
+    return f"| {label}{enc} | {d.get('dataset', '')} | {dist} | " + ' | '.join(_fmt(d, k, f) for _, k, f in COLUMNS) + ' |'
+
+def _folds_row(plain: bool) -> list:
+    t = ybco13_folds_table(plain=plain)
+    if t['n_folds'] < 2: return []
+    pm = lambda k, f: f'{f.format(t[k][0])} ± {f.format(t[k][1])}' if k in t else '–'
+    enc = ', plain encoder' if plain else ', species code'
+    return [f"| NeSF on YBCO13, {t['n_folds']} folds (mean ± std){enc} | YBCO13_fold*/test | minimum image | " + ' | '.join(pm(k, f) for _, k, f in COLUMNS) + ' |']
+
 def results_markdown() -> str:
-    "The results table (markdown): the paper's numbers, then every shipped model's committed metrics."
+    "The results table (markdown): the paper's numbers, then every shipped model's committed metrics (NeSF: with and without the species code)."
     head = '| model | split | metric distances | ' + ' | '.join(c[0] for c in COLUMNS) + ' |'
     lines = [head, '|' + '---|' * (len(COLUMNS) + 3)]
     for name, d in PAPER.items(): lines.append(f'| {name} | ICSG3D test | Euclidean | ' + ' | '.join(_fmt(d, k, f) for _, k, f in COLUMNS) + ' |')
     for label, name, split in [(l, n, None) for l, n in ROWS] + SPLIT_ROWS:
-        d = load_metrics(name, split)
-        if d is None: continue
-        dist = 'minimum image' if d.get('mode') == 'periodic' else 'Euclidean'
-        lines.append(f"| {label} | {d.get('dataset', '')} | {dist} | " + ' | '.join(_fmt(d, k, f) for _, k, f in COLUMNS) + ' |')
-    t = ybco13_folds_table()
-    if t['n_folds'] > 1:
-        pm = lambda k, f: f'{f.format(t[k][0])} ± {f.format(t[k][1])}' if k in t else '–'
-        lines.append(f"| NeSF on YBCO13, {t['n_folds']} folds (mean ± std) | YBCO13_fold*/test | minimum image | " + ' | '.join(pm(k, f) for _, k, f in COLUMNS) + ' |')
-    return '\n'.join(lines)
+        lines += [_row(label, d) for d in (load_metrics(name, split), load_metrics(name, split, plain=True)) if d is not None]
+    return '\n'.join(lines + _folds_row(False) + _folds_row(True))
 
 # %% ../nbs/90_paper.ipynb #b50aaa20
 PAPER_PARAMS = 766_493
 
+def _training_row(label: str, ck: dict) -> str:
+    ep = f"{ck['init_epochs']} + {ck['epoch']} (fine-tune)" if 'init_epochs' in ck else ck['epoch']
+    return (f"| {label} | {ck['dataset']}/{ck['split']} ({ck['n_train']} structures) | {ep} | {checkpoint_cpu_seconds(ck) / 3600:.2f} | "
+            f"{ck['wall_seconds'] / 60:.1f} min | {ck['device']} | {ck['params']['total']:,} |")
+
+def folds_training() -> str:
+    "The YBCO13 fold models' own training CPU time, beyond the model they all started from."
+    paths = [weights_dir() / MODELS[f'ybco13-fold{k}'] for k in range(20)]
+    cks = [load_checkpoint(p) for p in paths if p.exists()]
+    if len(cks) < 2: return ''
+    own = [checkpoint_cpu_seconds(c) - float(c.get('init_cpu_seconds', 0.0)) for c in cks]
+    start = f"fine-tuned from {Path(str(cks[0]['init_from'])).name}" if cks[0].get('init_from') else 'trained from scratch'
+    return (f'YBCO13: {len(cks)} fold models, each {start}; their own runs took {sum(own) / 3600:.2f} CPU hours '
+            f'together ({min(own) / 3600:.3f} to {max(own) / 3600:.3f} a fold).')
+
 def training_markdown() -> str:
-    "Training facts of every shipped NeSF checkpoint, read from the checkpoints themselves."
-    lines = ['| model | trained on | epochs | wall time | device | parameters |', '|---|---|---|---|---|---|']
+    "Training facts of every shipped NeSF checkpoint, read from the checkpoints themselves (CPU hours: all stages)."
+    lines = ['| model | trained on | epochs | CPU hours | wall time | device | parameters |', '|---|---|---|---|---|---|---|']
     for label, name in ROWS:
-        p = weights_dir() / MODELS[name]
-        if not p.exists(): continue
-        m = load(name); ck = m.ck
-        if m.kind != 'nesf': continue                        # voxel models: their budgets are in 07b and 07c
-        ep = f"{ck['init_epochs']} + {ck['epoch']} (fine-tune)" if 'init_epochs' in ck else ck['epoch']
-        lines.append(f"| {label} | {ck['dataset']}/{ck['split']} ({ck['n_train']} structures) | {ep} | "
-                     f"{ck['wall_seconds'] / 60:.1f} min | {ck['device']} | {ck['params']['total']:,} |")
-    return '\n'.join(lines) + f'\n\nThe paper\'s NeSF: {PAPER_PARAMS:,} parameters, 3,200 epochs on a GPU.'
+        if not (weights_dir() / MODELS[name]).exists(): continue
+        m = load(name)
+        if m.kind == 'nesf': lines.append(_training_row(label, m.ck))   # voxel models: their budgets are in 07b and 07c
+    return '\n'.join(lines) + f'\n\n{folds_training()}\n\nThe paper\'s NeSF: {PAPER_PARAMS:,} parameters, 3,200 epochs on a GPU.'
+
 
 # %% ../nbs/90_paper.ipynb #df3c9269
 BENCH = Path(nesf.__file__).resolve().parent.parent / 'data' / 'benchmarks'   # committed benchmark results
@@ -160,33 +183,50 @@ def compare_metrics(new: dict, old: dict, tol: dict = TOL) -> list:
 
 def regenerate(name: str, data=None, split: str | None = None,
                by: tuple | None = None, # breakdowns to compute ('system', 'size'); None: those the committed file holds
+               plain: bool = False, # NeSF: the plain encoder (`evaluate(..., refine=None)`, as `nesf evaluate --plain`)
               ) -> dict:
     "Re-run `nesf evaluate` for shipped model `name` on the split its metrics file names."
-    old = load_metrics(name, split)
+    old = load_metrics(name, split) or load_metrics(name, split, plain=True)
     dataset, split = old['dataset'].split('/')
     if by is None: by = tuple(g for g in ('system', 'size') if f'by_{g}' in old)   # the breakdowns the committed file holds
-    return evaluate(name, load_split(dataset, split, data), old.get('mode'), by=by)
+    return evaluate(name, load_split(dataset, split, data), old.get('mode'), by=by, **(dict(refine=None) if plain else {}))
 
 # %% ../nbs/90_paper.ipynb #e11f384e
-BREAKDOWN_MODELS = ['icsg3d', 'lim_l6', 'ybco13-fold0']   # the shipped NeSF models, each on its own test split
+FOLDS = 'ybco13-fold0..19'      # in breakdowns: the twenty YBCO13 fold models, each on its own fold's test split, pooled
+BREAKDOWN_MODELS = ['icsg3d', 'lim_l6', FOLDS]   # the shipped NeSF models, each on its own test split
+
+def _pool(parts: list) -> dict:
+    "Per-group metrics of several metrics files pooled: means weighted by structures (exact for the percentages)."
+    keys, out = ('atom_count_error_pct', 'position_error_actual_A', 'match_rate'), {}
+    for bd in parts:
+        for g, d in bd.items():
+            o = out.setdefault(g, dict(n_structures=0, **{k: 0.0 for k in keys}))
+            for k in keys: o[k] += d[k] * d['n_structures']
+            o['n_structures'] += d['n_structures']
+    return {g: dict(o, **{k: o[k] / o['n_structures'] for k in keys}) for g, o in out.items()}
+
+def group_metrics(name: str, by: str = 'system') -> dict:
+    "A shipped model's committed metrics per group (`by_system` or `by_size`) on its test split; `FOLDS`: the fold models pooled."
+    if name != FOLDS: return (load_metrics(name) or {}).get(f'by_{by}', {})
+    return _pool([(load_metrics(f'ybco13-fold{k}') or {}).get(f'by_{by}', {}) for k in range(20)])
+
 
 def breakdown_markdown(by: str = 'system', names=BREAKDOWN_MODELS) -> str:
     "Markdown table of the committed per-group metrics (`by_system` or `by_size`) of shipped models on their test splits."
     lines = [f"| model | {'crystal system' if by == 'system' else 'atoms per cell'} | n | atoms err. % | pos. actual Å | match % |", '|---|---|---|---|---|---|']
     for name in names:
-        m = load_metrics(name) or {}
-        for g, d in (m.get(f'by_{by}') or {}).items():
+        for g, d in group_metrics(name, by).items():
             lines.append(f"| {name} | {g} | {d['n_structures']} | {d['atom_count_error_pct']:.1f} | {_fmt(d, 'position_error_actual_A', '{:.3f}')} | {d['match_rate']:.1f} |")
     return '\n'.join(lines)
 
 # %% ../nbs/90_paper.ipynb #03a62c3f
 def _breakdown_axis(ax, names, by, key, label):
     "Grouped bars of metric `key` per group, one colour per model; hatched where a group has fewer than 5 structures."
-    seen = {g for n in names for g in (load_metrics(n) or {}).get(f'by_{by}', {})}
+    seen = {g for n in names for g in group_metrics(n, by)}
     groups = [g for g in CRYSTAL_SYSTEMS if g in seen] if by == 'system' else sorted(seen, key=lambda g: int(g.rstrip('+').split('-')[0]))
     w = 0.8 / max(len(names), 1)
     for j, n in enumerate(names):
-        bd = (load_metrics(n) or {}).get(f'by_{by}', {})
+        bd = group_metrics(n, by)
         for i, g in enumerate(groups):
             if g not in bd: continue
             d = bd[g]

@@ -15,14 +15,15 @@ import nesf
 from .data import CrystalDataset, NeSFDataError, atomic_write
 from .fields import CrystalBatch, collate, nearest_atom, atom_queries, global_queries, cell_queries, dataset_box
 from .encoder import NeSFConfig
-from .decoder import NeSF, param_counts, extend_model
+from .decoder import NeSF, param_counts, extend_model, remap_species
 from .metrics import CRYSTAL_SYSTEMS, crystal_system
 from .domain import training_domain
 from .checkpoint import code_version, save_checkpoint, load_checkpoint, model_from_checkpoint
 
 # %% auto #0
 __all__ = ['PRESETS', 'ORIGIN_KEYS', 'TrainConfig', 'sample_queries', 'losses', 'pick_device', 'dist_info', 'epoch_order',
-           'balance_keys', 'relabel_species', 'Clock', 'checkpoint_cpu_seconds', 'train', 'validation_loss', 'plot_log']
+           'balance_keys', 'relabel_species', 'shift_origin', 'Clock', 'checkpoint_cpu_seconds', 'train',
+           'validation_loss', 'plot_log']
 
 # %% ../nbs/06_training.ipynb #8d6635e1
 @dataclass
@@ -52,6 +53,7 @@ class TrainConfig:
     grad_clip: float | None = 1.0
     seed: int = 0
     relabel: float = 0.0             # share of each batch whose species are relabelled (a random permutation of the vocabulary)
+    shift: float = 0.0               # periodic mode: share of each batch whose origin is moved by a random fractional vector
     balance: float = 0.0             # draw structures with probability ~ (structures of their group)^-balance; 0: shuffle
     balance_by: str = 'atoms'        # the groups `balance` evens out: 'atoms' (per cell), 'system' (crystal system) or 'system+atoms'
     max_hours: float | None = None   # stop (and checkpoint) after this many CPU hours of this run (user + system, all threads)
@@ -175,6 +177,15 @@ def relabel_species(b: CrystalBatch, share: float, # the probability that a stru
     new = torch.where(pick[:, None] & b.mask, perm.gather(1, b.species), b.species)
     return CrystalBatch(b.cart, b.frac, new, b.mask, b.lattice, b.ids)
 
+def shift_origin(b: CrystalBatch, share: float, # the probability that a structure's origin is moved
+                 gen) -> CrystalBatch:
+    "`b` with a random `share` of its structures translated by a uniform fractional vector, sites wrapped into the cell."
+    pick = torch.rand(len(b), 1, 1, generator=gen) < share
+    u = torch.rand(len(b), 1, 3, generator=gen).to(b.frac.dtype)
+    frac = torch.where(pick & b.mask[..., None], (b.frac + u) % 1.0, b.frac)
+    cart = torch.where(pick, torch.einsum('bnk,bkj->bnj', frac, b.lattice), b.cart)     # structures not picked: untouched
+    return CrystalBatch(cart, frac, b.species, b.mask, b.lattice, b.ids)
+
 def _batch_of(full: CrystalBatch, idx) -> CrystalBatch:
     n = int(full.mask[idx].sum(1).max())
     return CrystalBatch(full.cart[idx, :n], full.frac[idx, :n], full.species[idx, :n], full.mask[idx, :n], full.lattice[idx], [full.ids[i] for i in idx])
@@ -202,11 +213,12 @@ def checkpoint_cpu_seconds(ck: dict) -> float:
 ORIGIN_KEYS = ('init_from', 'init_epochs', 'init_wall_seconds', 'init_cpu_seconds')
 
 def _start_model(ds, mc, init, extend):
-    "The model a run starts from, and what it inherits from an `init` run (weights, config, training time)."
+    "The model a run starts from, and what it inherits from an `init` run (weights, config, training time; its species remapped to `ds`'s)."
     if init is None: return NeSF(mc), {}
     ick = load_checkpoint(init)
-    if list(ick.get('vocab', [])) != [int(v) for v in ds.vocab]: raise NeSFDataError(f'{init}: its species vocabulary is not this dataset\'s')
-    model = model_from_checkpoint(ick)
+    model, old = model_from_checkpoint(ick), [int(v) for v in ick.get('vocab', [])]
+    if not old: raise NeSFDataError(f'{init}: the checkpoint records no species vocabulary')
+    if old != [int(v) for v in ds.vocab]: model = remap_species(model, old, ds.vocab)      # another chemistry: shared elements carry over
     if extend: model = extend_model(model, **extend)
     return model, dict(init_from=str(init), init_epochs=int(ick['epoch']), init_wall_seconds=float(ick['wall_seconds']),
                        init_cpu_seconds=checkpoint_cpu_seconds(ick))
@@ -239,6 +251,7 @@ def _step(run: _Run, b: CrystalBatch, gen):
     "One optimiser step on batch `b`: the loss terms and the number of queries."
     tc, mc = run.tc, run.model.config
     if tc.relabel: b = relabel_species(b, tc.relabel, mc.n_species, gen)
+    if tc.shift: b = shift_origin(b, tc.shift, gen)
     xp, sp, xs, ss = (t.to(run.device) for t in sample_queries(b, tc, gen, run.box))   # drawn on the CPU: same queries on any device
     b = b.to(run.device)
     for g in run.opt.param_groups: g['lr'] = tc.lr * _lr_factor(run.step, run.spe, tc)
@@ -297,6 +310,7 @@ def _setup(ds, out, mc, tc, dataset_name, split, device, init, extend) -> tuple:
     if mc.n_species != len(ds.vocab): raise NeSFDataError(f'model has {mc.n_species} species but the data has {len(ds.vocab)}')
     box = dataset_box(ds.crystals)
     model, origin = _start_model(ds, replace(mc, box_lo=tuple(map(float, box[0])), box_hi=tuple(map(float, box[1]))), init, extend)
+    if tc.shift and model.config.mode != 'periodic': raise ValueError('shift (random origins) needs a periodic model: the paper box sampler works around the origin')
     model = model.to(device); opt = torch.optim.Adam(model.parameters(), lr=tc.lr)
     spe = len(ds) // (tc.batch_size * world)
     if spe == 0: raise NeSFDataError(f'{len(ds)} structures is fewer than one batch of {tc.batch_size} per process')

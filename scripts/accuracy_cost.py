@@ -3,9 +3,10 @@
 
 Adds `accuracy_cost` to data/benchmarks/resolution.json (see nesf.icsg3d_cost, notebook 07d_icsg3d_cost) and draws
 figures/icsg3d_accuracy_cost.png:
-* Voxels, perfect grids at d = 16 .. 96: the read-out (watershed with its constants in Å, vote, ramps) of exact
-  grids on the first --n-err ICSG3D test structures: the best any voxel pipeline at that d can reach. Its cost is
-  the pipeline's at d (the `voxel` and `voxel_full_unet` rows of resolution.json) plus the read-out's own time.
+* Voxels, perfect grids at d = 16 .. 96: the read-out (watershed with its constants in Å, vote, ramps, positions
+  fitted to the density channel) of exact grids on the first --n-err ICSG3D test structures: the best any voxel
+  pipeline at that d can reach. Its cost is the pipeline's at d (the `voxel` and `voxel_full_unet` rows of
+  resolution.json) plus the read-out's own time.
 * Voxels, trained: `icsg3d-official` at d = 32: error from data/weights/icsg3d_official.metrics.json (all 360),
   time and memory measured here on the first --n test structures.
 * NeSF: particle reconstruction from the exact fields and from the learned fields of the shipped `icsg3d` model:

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGED = ['setup.py', 'settings.ini', 'README.md', 'MANIFEST.in', 'nesf', 'data/weights', 'data/ybco13_folds']   # all a build may read
+PACKAGED = ['setup.py', 'settings.ini', 'README.md', 'MANIFEST.in', 'nesf', 'data/weights']   # all a build may read
 
 
 @pytest.mark.skipif(os.environ.get('NESF_SKIP_INSTALL_TEST', '') not in ('', '0'), reason='NESF_SKIP_INSTALL_TEST is set')

@@ -22,10 +22,9 @@ def test_readme_first_screen_shows_the_python_api():
 
 def test_readme_states_each_models_domain():
     "The scope table on the README's first screen is the one made from the shipped checkpoints' domains."
-    from nesf.models import MODELS, model_path
-    from nesf.checkpoint import load_checkpoint
-    from nesf.domain import checkpoint_domain, domain_table
+    from nesf.models import scope_domains
+    from nesf.domain import domain_table
     readme = (ROOT / 'README.md').read_text()
-    table = domain_table({n: checkpoint_domain(load_checkpoint(model_path(n))) for n in MODELS})
+    table = domain_table(scope_domains())
     assert table in readme, 'README.md scope table is stale: run `make readme`'
     assert readme.index(table) < readme.index('## Install'), 'the scope table comes before the install instructions'
