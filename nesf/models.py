@@ -199,6 +199,12 @@ class NeSFModel(Model):
         return field_values(self.model, c, self.vocab, points, self.refine)
 
 # %% ../nbs/07z_models.ipynb #8b7f69d9
+@functools.lru_cache(maxsize=4)
+def _icsg3d_domain(folder: str) -> dict:
+    "The domain the shipped `icsg3d` checkpoint in `folder` records (empty without it), read once."
+    p = Path(folder) / MODELS['icsg3d']
+    return checkpoint_domain(load_checkpoint(p)) if p.exists() else {}
+
 class VoxelModel(Model):
     "An ICSG3D checkpoint (`icsg3d-baseline`, `icsg3d-official` or a path): voxelise, VAE, U-Net, watershed, read-out."
     kind, mode, batch = 'voxel', 'paper', 16
@@ -212,7 +218,7 @@ class VoxelModel(Model):
     @property
     def domain(self) -> dict:
         "Its checkpoint's domain, else the ICSG3D selection rule's as the shipped `icsg3d` records it (the data both were trained on)."
-        return checkpoint_domain(self.ck) or dict(shipped_domains().get('icsg3d') or {})
+        return checkpoint_domain(self.ck) or dict(_icsg3d_domain(str(weights_dir())))
     def _vocab_for(self, cells) -> list: return list(range(1, int(self.ck['unet_config'].get('n_classes', 95))))   # every element the U-Net has a class for
     def _run(self, crystals, vocab, vae=True, keep=None):
         from nesf.icsg3d import autoencode_voxels
