@@ -12,8 +12,9 @@ from .data import Crystal
 from .reconstruction import Reconstruction
 
 # %% auto #0
-__all__ = ['ionic_radius', 'VoxelConfig', 'site_positions', 'voxelise', 'voxel_batch', 'lattice_from_ramps', 'Watershed',
-           'segment_regions', 'atoms_from_regions', 'to_true_frame', 'refine_positions', 'exact_voxel_reconstruction']
+__all__ = ['ionic_radius', 'VoxelConfig', 'site_positions', 'voxel_centres', 'gaussian_params', 'voxelise', 'voxel_batch',
+           'lattice_from_ramps', 'Watershed', 'segment_regions', 'atoms_from_regions', 'to_true_frame',
+           'refine_positions', 'exact_voxel_reconstruction']
 
 # %% ../nbs/07a_icsg3d_voxels.ipynb #de950d86
 @lru_cache(maxsize=None)
@@ -39,17 +40,25 @@ def site_positions(c: Crystal, faithful: bool = True):
     return (f * c.abc if faithful else f @ c.lattice), shift
 
 # %% ../nbs/07a_icsg3d_voxels.ipynb #c1857eff
+def voxel_centres(abc, d: int, pad: float) -> list:
+    "The voxel centres along each axis (3 arrays of d), Å in the min-shifted frame: the grid starts `pad` cells before the origin."
+    dv = (1 + 2 * pad) * np.asarray(abc, np.float64) / d                # voxel size per axis, Å
+    return [-pad * abc[k] + (np.arange(d) + 0.5) * dv[k] for k in range(3)]
+
+def gaussian_params(Z, cfg: VoxelConfig) -> tuple:
+    "Widths (Å) and weights of ICSG3D's atom Gaussians: width `sigma_frac` x ionic radius, weight Z (each Gaussian integrates to Z)."
+    Z = np.asarray(Z); s = cfg.sigma_frac * np.array([ionic_radius(z) for z in Z])
+    return s, (2 * np.pi) ** -1.5 * Z / s ** 3
+
 def voxelise(c: Crystal, cfg: VoxelConfig | None = None) -> dict:
     "ICSG3D input (4, d, d, d) float32 (density, 3 ramps), label grid (d, d, d) of Z (0 = empty), min-shift and (a, b, c)."
     cfg = cfg or VoxelConfig()
     d, abc = cfg.d, c.abc
     x, shift = site_positions(c, cfg.faithful)
-    dv = (1 + 2 * cfg.pad) * abc / d                                    # voxel size per axis, Å
-    axes = [-cfg.pad * abc[k] + (np.arange(d) + 0.5) * dv[k] for k in range(3)]   # voxel centres
-    r = np.array([ionic_radius(z) for z in c.numbers]); s = cfg.sigma_frac * r
+    axes, (s, w) = voxel_centres(abc, d, cfg.pad), gaussian_params(c.numbers, cfg)
+    r = np.array([ionic_radius(z) for z in c.numbers])                 # ionic radii, for the labels
     d2 = [(axes[k][None, :] - x[:, k:k + 1]) ** 2 for k in range(3)]     # (N, d) per axis
     g = [np.exp(-d2[k] / (2 * s[:, None] ** 2)) for k in range(3)]
-    w = (2 * np.pi) ** -1.5 * c.numbers / s ** 3
     M = np.einsum('ni,nj,nk->ijk', w[:, None] * g[0], g[1], g[2], optimize=True)
     best = np.full((d, d, d), np.inf, np.float32); near = np.zeros((d, d, d), np.int64)
     cover = np.zeros((d, d, d), np.int8); first = np.zeros((d, d, d), np.int64)
@@ -200,9 +209,7 @@ def refine_positions(density: np.ndarray,          # (d, d, d) density channel o
     "Positions (n, 3), Å in the grid's min-shifted frame, of atoms `Z` that best explain `density` (d, d, d) as ICSG3D's sum of Gaussians, from `x0` by Gauss-Newton."
     vox = vox or VoxelConfig(); Z = np.asarray(Z); x = np.asarray(x0, np.float64).copy()
     if len(x) == 0: return x
-    d, abc = density.shape[0], np.asarray(abc, np.float64); dv = (1 + 2 * vox.pad) * abc / d
-    axes = [-vox.pad * abc[k] + (np.arange(d) + 0.5) * dv[k] for k in range(3)]
-    s = vox.sigma_frac * np.array([ionic_radius(z) for z in Z]); w = (2 * np.pi) ** -1.5 * Z / s ** 3
+    axes, (s, w) = voxel_centres(np.asarray(abc, np.float64), density.shape[0], vox.pad), gaussian_params(Z, vox)
     M = np.asarray(density, np.float64)
     for _ in range(iters):
         step = _gauss_newton_step(M, x, w, s, axes)
