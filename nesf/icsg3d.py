@@ -300,7 +300,7 @@ def train_vae(vae: ConditionalDFCVAE, unet: UNet3D, crystals, cfg: BaselineTrain
 @dataclass
 class UNetRun:
     "A budgeted, resumable U-Net training run on ground-truth grids (the U-Net of `icsg3d-official`)."
-    minutes: float = 30.0       # training time, all sessions together
+    minutes: float = 30.0       # training CPU time (user + system, all threads), all sessions together
     width: int = 4
     lr: float = 2e-3
     batch: int = 10
@@ -320,7 +320,8 @@ def _unet_run_start(out: Path, run: UNetRun, ds, init=None) -> tuple:
         state, order = ck['state'], ck['order']; print('resumed', state, flush=True)
     elif init:
         ck = load_checkpoint(init); unet.load_state_dict(ck['unet_state'])
-        state['init_seconds'] = float(ck.get('training', {}).get('unet', {}).get('seconds', 0))
+        t = ck.get('training', {}).get('unet', {})                # the init's own training and whatever it started from
+        state['init_seconds'] = float(t.get('seconds', 0)) + float(t.get('init_seconds', 0))
     return unet, opt, w, state, gen, order
 
 def _unet_final(unet: UNet3D, run: UNetRun, ds, split: str, state: dict) -> dict:
@@ -328,13 +329,13 @@ def _unet_final(unet: UNet3D, run: UNetRun, ds, split: str, state: dict) -> dict
     loss = ('CE on atom voxels (background weight 0, element weights 1) + mask BCE' if run.loss == 'foreground'
             else '95 x CE (background included) + mask BCE (the reference\'s effective loss)')
     training = dict(steps=state['step'], epochs=round(state['epoch'] + state['pos'] / len(ds), 3), seconds=round(state['seconds'], 1),
-                    init=state['init'], init_seconds=state['init_seconds'], lr=run.lr, batch=run.batch, schedule='cosine over the budget',
+                    init=state['init'], init_seconds=state['init_seconds'], lr=run.lr, batch=run.batch, schedule='cosine over the budget', seconds_are='CPU (user + system)',
                     device=f'cpu, {torch.get_num_threads()} thread(s)')
     return dict(kind='icsg3d-unet', unet_config=dict(width=run.width, n_classes=95, in_ch=4), unet_state=unet.state_dict(),
                 params=n_params(unet), dataset='ICSG3D', split=split, n_train=len(ds), loss=loss, training=training)
 
 def train_unet_run(ds, out, run: UNetRun | None = None, split: str = 'train_disjoint', init=None) -> Path:
-    "Train (or resume) a U-Net on the ground-truth grids of `ds` until `run.minutes` of training; `out/ckpt.pt` to resume, `out/unet.pt` at the end."
+    "Train (or resume) a U-Net on the ground-truth grids of `ds` until `run.minutes` of training CPU time; `out/ckpt.pt` to resume, `out/unet.pt` at the end."
     from nesf.checkpoint import save_checkpoint
     run, out, vox = run or UNetRun(), Path(out), VoxelConfig(); out.mkdir(parents=True, exist_ok=True)
     unet, opt, w, state, gen, order = _unet_run_start(out, run, ds, init)
@@ -343,11 +344,11 @@ def train_unet_run(ds, out, run: UNetRun | None = None, split: str = 'train_disj
     with open(out / 'log.jsonl', 'a') as log:
         while state['seconds'] < budget:
             if state['pos'] + run.batch > len(ds): state['epoch'] += 1; state['pos'] = 0; order = torch.randperm(len(ds), generator=gen)
-            t0 = time.time(); ix = order[state['pos']:state['pos'] + run.batch].tolist(); state['pos'] += run.batch
+            t0 = time.process_time(); ix = order[state['pos']:state['pos'] + run.batch].tolist(); state['pos'] += run.batch
             for g in opt.param_groups: g['lr'] = run.lr * 0.5 * (1 + math.cos(math.pi * min(1.0, state['seconds'] / budget)))
             x, lab, _, _ = voxel_batch([ds.crystals[i] for i in ix], vox); lg, mk = unet(x)
             loss = unet_loss(lg, mk, lab, run.loss == 'faithful', None if run.loss == 'faithful' else w)
-            opt.zero_grad(); loss.backward(); opt.step(); state['step'] += 1; state['seconds'] += time.time() - t0
+            opt.zero_grad(); loss.backward(); opt.step(); state['step'] += 1; state['seconds'] += time.process_time() - t0
             if state['step'] % 10 == 0:
                 log.write(json.dumps(dict(step=state['step'], epoch=round(state['epoch'] + state['pos'] / len(ds), 3), loss=round(loss.item(), 4),
                                           seconds=round(state['seconds'], 1), lr=opt.param_groups[0]['lr'])) + '\n'); log.flush()

@@ -12,7 +12,7 @@ import nesf
 from .data import Crystal, CrystalDataset, NeSFDataError, species_index, build_dataset, structure_files
 from .reconstruction import ExactFields, ReconConfig, reconstruct, Reconstruction
 from .metrics import evaluate_reconstruction, nearest, breakdown
-from .decoder import check_box
+from .decoder import check_box, LEARNED_RECON
 from .domain import checkpoint_domain, name_list, check_domain, domain_problems, accepting_models, domain_words
 from .symmetry import SYMPREC, symmetrize
 from .checkpoint import load_checkpoint
@@ -23,7 +23,7 @@ __all__ = ['MODELS', 'PROTOCOLS', 'get_model', 'HEADLINE', 'EXACT_ABOUT', 'TABLE
            'model_name', 'shipped_domains', 'takers', 'refuse', 'as_crystals', 'standardize_cell', 'Model',
            'ExactModel', 'NeSFModel', 'VoxelModel', 'load', 'load_model', 'scope_domains', 'score', 'evaluate',
            'training_summary', 'model_info', 'models_table', 'read_folder', 'evaluation_data', 'warn_forced',
-           'skip_report', 'domain_filter', 'stamp_domain']
+           'skip_report', 'domain_filter', 'stamp_domain', 'stamp_recon']
 
 # %% ../nbs/07z_models.ipynb #c6b7d323
 MODELS = {'icsg3d': 'nesf_icsg3d.pt',                       # ICSG3D, trained on train_disjoint (honest)
@@ -166,17 +166,19 @@ class ExactModel(Model):
 
 # %% ../nbs/07z_models.ipynb #f077a6b6
 class NeSFModel(Model):
-    "A trained NeSF checkpoint: encode (species from the species code, `REFINE` unless `refine`), decode the fields, move particles (`LEARNED_RECON` unless `recon`)."
+    "A trained NeSF checkpoint: encode (species from the species code, `REFINE` unless `refine`), decode the fields, move particles (`recon`, else the checkpoint's own `recon`, else `LEARNED_RECON`)."
     kind = 'nesf'
     def __init__(self, name, ck: dict, path=None, recon: dict | None = None, refine: dict | None = REFINE):
         from nesf.checkpoint import model_from_checkpoint
         super().__init__(name, ck, path); self.model = model_from_checkpoint(ck)
-        self.mode, self.recon, self.refine = self.model.config.mode, recon, refine
+        self.mode, self.recon, self.refine = self.model.config.mode, recon or ck.get('recon'), refine
     def reconstruct(self, crystals, vocab) -> Reconstruction:
         if self.vocab != [int(v) for v in vocab]:
             for c in crystals: species_index(c, self.vocab)          # names the structure and element if one is unknown
         return learned_reconstruct(self.model, crystals, self.vocab, self.refine, self.recon)
-    def meta(self) -> dict: return dict(species_code=self.refine or 'off (plain encoder)')
+    def meta(self) -> dict:
+        return dict(species_code=self.refine or 'off (plain encoder)', recon=self.recon or 'LEARNED_RECON',
+                    **({'recon_chosen_on': self.ck['recon_chosen_on']} if self.recon and 'recon_chosen_on' in self.ck else {}))
     def prepare(self, c: Crystal, force: bool = False) -> list:
         why = refuse(c, self.domain, self.label, force)
         species_index(c, self.vocab)                               # no force passes an element without a species slot
@@ -247,7 +249,7 @@ class VoxelModel(Model):
 # %% ../nbs/07z_models.ipynb #f00b8690
 def load(model='icsg3d', # 'exact', a shipped name (`MODELS`), a checkpoint path, or a model already loaded
          mode: str | None = None, # exact fields: 'paper' (default) or 'periodic'
-         recon: dict | None = None, # NeSF: reconstruction constants instead of `LEARNED_RECON`
+         recon: dict | None = None, # NeSF: reconstruction constants instead of the checkpoint's (or `LEARNED_RECON`)
          refine: dict | None = REFINE, # NeSF: the species code (None: the plain encoder)
         ) -> Model:
     "The model `model` names, its checkpoint read once and its kind decided here."
@@ -459,3 +461,17 @@ def stamp_domain(path, dataset: str, split: str, data=None) -> dict:
     ck['domain'] = dict(training_domain(ds), dataset=dataset, split=split)
     save_checkpoint(path, **ck)
     return ck['domain']
+
+def stamp_recon(path, recon: dict, # reconstruction constants that differ from `LEARNED_RECON` ({} removes the stamp)
+                chosen_on: str, # the validation split they were chosen on, e.g. 'YBCO13_fold0..19/val'
+               ) -> dict:
+    "Write reconstruction constants into NeSF checkpoint `path` as `recon` (rewritten atomically): the constants that will run."
+    from nesf.checkpoint import save_checkpoint
+    if 'test' in chosen_on.lower(): raise NeSFDataError(f'constants are chosen on validation data, not on {chosen_on}')
+    bad = (set(recon) - set(ReconConfig.__dataclass_fields__)) | (set(recon) & {'mode', 'record'})   # not constants of the fields
+    if bad: raise NeSFDataError(f'not reconstruction constants: {sorted(bad)}')
+    ck = load_checkpoint(path); ck.pop('recon', None); ck.pop('recon_chosen_on', None)
+    if recon: ck.update(recon=dict(LEARNED_RECON, **recon), recon_chosen_on=chosen_on)
+    save_checkpoint(path, **ck)
+    return ck.get('recon', LEARNED_RECON)
+

@@ -3,7 +3,8 @@ and append one row to data/experiments/screen_ybco13.jsonl (means over the folds
 
     python scripts/screen_ybco13.py NAME --folds 0-4 [--split val] -- --epochs 400 --batch-size 16 --shift 1.0
 
-Everything after `--` goes to `nesf train` (on top of `--preset cpu`). Runs land in runs/ybco13/NAME/fold<k>;
+Everything after `--` goes to `nesf train` (on top of `--preset cpu`), with `{k}` replaced by the fold number (e.g.
+`--init runs/ybco13/R2-from-lim_l6/fold{k}/model.pt` continues each fold's own run). Runs land in runs/ybco13/NAME/fold<k>;
 a fold whose metrics file exists is not redone, so an interrupted screen resumes.
 """
 import argparse, json, subprocess, sys
@@ -20,7 +21,7 @@ def fold_run(name: str, k: int, split: str, train_args: list) -> dict:
     out = Path('runs/ybco13') / name / f'fold{k}'; met = out / f'{split}.metrics.json'
     if not met.exists():
         subprocess.run([NESF, 'train', '--dataset', f'YBCO13_fold{k}', '--split', 'train', '--preset', 'cpu',
-                        '--out', str(out), '--quiet', *train_args], check=True)
+                        '--out', str(out), '--quiet', *[t.replace('{k}', str(k)) for t in train_args]], check=True)
         subprocess.run([NESF, 'evaluate', '--model', str(out / 'model.pt'), '--dataset', f'YBCO13_fold{k}',
                         '--split', split, '--json', str(met), '--quiet'], check=True)
     d = json.loads(met.read_text())

@@ -1,15 +1,14 @@
 #!/usr/bin/env python
-"""Train the ICSG3D U-Net segmenter on ground-truth grids of ICSG3D train_disjoint, within a wall-time budget,
-checkpointed and resumable (re-run the same command to continue). This is the U-Net of `icsg3d-official` (the
+"""Train the ICSG3D U-Net segmenter on ground-truth grids of ICSG3D train_disjoint, within a CPU-time budget
+(the process's user + system seconds, all threads), checkpointed and resumable (re-run the same command to continue). This is the U-Net of `icsg3d-official` (the
 official VAE weights are ported; the official U-Net weights are lost, so it is trained here). The loop is
 `nesf.icsg3d.train_unet_run` (nbs/07b_icsg3d.ipynb, with the losses explained there).
 
-    OMP_NUM_THREADS=1 NESF_DATA_MIRROR=... python scripts/train_icsg3d_unet.py --out runs/icsg3d_unet --minutes 30
+    NESF_DATA_MIRROR=... python scripts/train_icsg3d_unet.py --out runs/icsg3d_unet --minutes 30 [--init CHECKPOINT]
+
+--minutes is CPU minutes: on 2 threads, 120 CPU minutes take about an hour.
 """
-import argparse, os
-os.environ.setdefault('OMP_NUM_THREADS', '1')
-import torch
-torch.set_num_threads(1)
+import argparse
 from nesf.data import load_split
 from nesf.icsg3d import UNetRun, train_unet_run
 
