@@ -255,7 +255,7 @@ def confusion_figure(model_name: str, ds, path=None):
     import matplotlib.pyplot as plt
     from nesf.metrics import species_confusion, plot_confusion
     m = load(model_name)
-    recs = [learned_reconstruct(m.model, ds.crystals, m.vocab, refine=r) for r in (None, REFINE)]
+    recs = [learned_reconstruct(m.model, ds.crystals, m.vocab, refine=r, recon=m.recon) for r in (None, REFINE)]
     vocab = np.asarray(m.vocab)                                  # one element axis for both panels: true and predicted elements
     els = sorted({int(z) for c in ds for z in c.numbers} | {int(z) for r in recs for s in r.species for z in vocab[s]}
                  | ({0} if any(len(c) == 0 for r in recs for c in r.cart) else set()))
@@ -300,7 +300,7 @@ def snapshots_figure(model_name: str, crystal: Crystal, iters=(0, 1, 2, 4, 8, 16
     import matplotlib.pyplot as plt
     from nesf.reconstruction import frame, frame_limits, draw_frame
     m = load(model_name)
-    rec = learned_reconstruct(m.model, [crystal], m.vocab, recon=LEARNED_RECON | dict(n_iter=max(iters), tol=None, record=True)).record
+    rec = learned_reconstruct(m.model, [crystal], m.vocab, recon=(m.recon or LEARNED_RECON) | dict(n_iter=max(iters), tol=None, record=True)).record
     lim = frame_limits(rec)
     fig = plt.figure(figsize=(3.3 * len(iters), 3.9))
     for k, it in enumerate(iters):
