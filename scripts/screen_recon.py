@@ -25,6 +25,8 @@ GRIDS = {   # 'single': one constant at a time from LEARNED_RECON; 'verify': the
                dict(verify_tol=0.7, min_cluster=20), dict(verify_tol=0.85, min_cluster=20), dict(verify_tol=0.7, verify_radius=0.35),
                dict(verify_tol=0.7, verify_radius=0.6), dict(verify_tol=None, nms_radius=0.7)]}
 
+KEYS = ('position_error_actual_A', 'species_error_actual_pct', 'match_rate')
+
 def fold_fields(model: str, dataset: str, split: str, n: int | None):
     "The model's fields of the split's structures (computed once) and the structures."
     m, ds = load(model), load_split(dataset, split)
@@ -37,8 +39,6 @@ def scores(src, cs, m, setting: dict, matcher: bool) -> dict:
     d = evaluate_reconstruction(rec, cs, m.mode, matcher)
     n_pred, n_true = np.array([len(c) for c in rec.cart]), np.array([len(c.numbers) for c in cs])
     return dict(n=len(cs), over=int((n_pred > n_true).sum()), under=int((n_pred < n_true).sum()), **{k: d[k] for k in KEYS})
-
-KEYS = ('position_error_actual_A', 'species_error_actual_pct', 'match_rate')
 
 def pool(rows: list) -> dict:
     "Structure-weighted means over the models."
