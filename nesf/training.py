@@ -15,15 +15,15 @@ import nesf
 from .data import CrystalDataset, NeSFDataError, atomic_write
 from .fields import CrystalBatch, collate, nearest_atom, atom_queries, global_queries, cell_queries, dataset_box
 from .encoder import NeSFConfig
-from .decoder import NeSF, param_counts, extend_model, remap_species
+from .decoder import NeSF, param_counts, extend_model, remap_species, lattice_from_parameters
 from .metrics import CRYSTAL_SYSTEMS, crystal_system
 from .domain import training_domain
 from .checkpoint import code_version, save_checkpoint, load_checkpoint, model_from_checkpoint
 
 # %% auto #0
 __all__ = ['PRESETS', 'ORIGIN_KEYS', 'TrainConfig', 'sample_queries', 'losses', 'pick_device', 'dist_info', 'epoch_order',
-           'balance_keys', 'relabel_species', 'shift_origin', 'Clock', 'checkpoint_cpu_seconds', 'train',
-           'validation_loss', 'plot_log']
+           'balance_keys', 'relabel_species', 'shift_origin', 'permute_axes', 'Clock', 'checkpoint_cpu_seconds',
+           'train', 'validation_loss', 'plot_log']
 
 # %% ../nbs/06_training.ipynb #8d6635e1
 @dataclass
@@ -54,6 +54,7 @@ class TrainConfig:
     seed: int = 0
     relabel: float = 0.0             # share of each batch whose species are relabelled (a random permutation of the vocabulary)
     shift: float = 0.0               # periodic mode: share of each batch whose origin is moved by a random fractional vector
+    permute: float = 0.0             # periodic mode: share of each batch whose cell axes are put in a random order
     balance: float = 0.0             # draw structures with probability ~ (structures of their group)^-balance; 0: shuffle
     balance_by: str = 'atoms'        # the groups `balance` evens out: 'atoms' (per cell), 'system' (crystal system) or 'system+atoms'
     max_hours: float | None = None   # stop (and checkpoint) after this many CPU hours of this run (user + system, all threads)
@@ -186,6 +187,17 @@ def shift_origin(b: CrystalBatch, share: float, # the probability that a structu
     cart = torch.where(pick, torch.einsum('bnk,bkj->bnj', frac, b.lattice), b.cart)     # structures not picked: untouched
     return CrystalBatch(cart, frac, b.species, b.mask, b.lattice, b.ids)
 
+def permute_axes(b: CrystalBatch, share: float, # the probability that a structure's axes are permuted
+                 gen) -> CrystalBatch:
+    "`b` with a random `share` of its cells' axes put in a random order, lengths, angles and coordinates alike, each cell rebuilt right-handed."
+    pick = torch.rand(len(b), generator=gen) < share
+    perm = torch.where(pick[:, None], torch.argsort(torch.rand(len(b), 3, generator=gen), 1), torch.arange(3))
+    frac = b.frac.gather(2, perm[:, None].expand_as(b.frac))
+    abc, ang = b.abc.gather(1, perm), b.angles.gather(1, perm)              # angle i is the one opposite axis i
+    lat = torch.where(pick[:, None, None], lattice_from_parameters(abc.double(), ang.double()).to(b.lattice.dtype), b.lattice)
+    cart = torch.where(pick[:, None, None], torch.einsum('bnk,bkj->bnj', frac, lat) * b.mask[..., None], b.cart)
+    return CrystalBatch(cart, frac, b.species, b.mask, lat, b.ids)
+
 def _batch_of(full: CrystalBatch, idx) -> CrystalBatch:
     n = int(full.mask[idx].sum(1).max())
     return CrystalBatch(full.cart[idx, :n], full.frac[idx, :n], full.species[idx, :n], full.mask[idx, :n], full.lattice[idx], [full.ids[i] for i in idx])
@@ -252,6 +264,7 @@ def _step(run: _Run, b: CrystalBatch, gen):
     tc, mc = run.tc, run.model.config
     if tc.relabel: b = relabel_species(b, tc.relabel, mc.n_species, gen)
     if tc.shift: b = shift_origin(b, tc.shift, gen)
+    if tc.permute: b = permute_axes(b, tc.permute, gen)
     xp, sp, xs, ss = (t.to(run.device) for t in sample_queries(b, tc, gen, run.box))   # drawn on the CPU: same queries on any device
     b = b.to(run.device)
     for g in run.opt.param_groups: g['lr'] = tc.lr * _lr_factor(run.step, run.spe, tc)
@@ -310,7 +323,7 @@ def _setup(ds, out, mc, tc, dataset_name, split, device, init, extend) -> tuple:
     if mc.n_species != len(ds.vocab): raise NeSFDataError(f'model has {mc.n_species} species but the data has {len(ds.vocab)}')
     box = dataset_box(ds.crystals)
     model, origin = _start_model(ds, replace(mc, box_lo=tuple(map(float, box[0])), box_hi=tuple(map(float, box[1]))), init, extend)
-    if tc.shift and model.config.mode != 'periodic': raise ValueError('shift (random origins) needs a periodic model: the paper box sampler works around the origin')
+    if (tc.shift or tc.permute) and model.config.mode != 'periodic': raise ValueError('shift and permute need a periodic model: the paper box sampler works in a fixed Cartesian box')
     model = model.to(device); opt = torch.optim.Adam(model.parameters(), lr=tc.lr)
     spe = len(ds) // (tc.batch_size * world)
     if spe == 0: raise NeSFDataError(f'{len(ds)} structures is fewer than one batch of {tc.batch_size} per process')
