@@ -98,8 +98,10 @@ def results_markdown() -> str:
 # %% ../nbs/90_paper.ipynb #b50aaa20
 PAPER_PARAMS = 766_493
 
-def _training_row(label: str, ck: dict) -> str:
-    ep = f"{ck['init_epochs']} + {ck['epoch']} (fine-tune)" if 'init_epochs' in ck else ck['epoch']
+def _training_row(label: str, m) -> str:
+    ck = m.ck; ep = m.info.get('epochs_by_stage', str(ck['epoch']))     # every stage, from the log beside the weights
+    if ck.get('init_from') and m.info.get('epochs_total', ck['epoch']) == ck['epoch']:   # that log holds this run only
+        ep = f"{Path(str(ck['init_from'])).stem} + {ep}"
     return (f"| {label} | {ck['dataset']}/{ck['split']} ({ck['n_train']} structures) | {ep} | {checkpoint_cpu_seconds(ck) / 3600:.2f} | "
             f"{ck['wall_seconds'] / 60:.1f} min | {ck['device']} | {ck['params']['total']:,} |")
 
@@ -119,7 +121,7 @@ def training_markdown() -> str:
     for label, name in ROWS:
         if not (weights_dir() / MODELS[name]).exists(): continue
         m = load(name)
-        if m.kind == 'nesf': lines.append(_training_row(label, m.ck))   # voxel models: their budgets are in 07b and 07c
+        if m.kind == 'nesf': lines.append(_training_row(label, m))   # voxel models: their budgets are in 07b and 07c
     return '\n'.join(lines) + f'\n\n{folds_training()}\n\nThe paper\'s NeSF: {PAPER_PARAMS:,} parameters, 3,200 epochs on a GPU.'
 
 
