@@ -12,7 +12,7 @@ import nesf
 from .data import Crystal, NeSFDataError, load_split, is_quick, textbook_crystals
 from .decoder import LEARNED_RECON
 from .inference import REFINE, learned_reconstruct, interpolate
-from .models import MODELS, weights_dir, load, evaluate
+from .models import MODELS, weights_dir, load, evaluate, training_summary
 from .checkpoint import load_checkpoint
 from .training import checkpoint_cpu_seconds
 from .metrics import CRYSTAL_SYSTEMS
@@ -99,8 +99,9 @@ def results_markdown() -> str:
 PAPER_PARAMS = 766_493
 
 def _training_row(label: str, m) -> str:
-    ck = m.ck; ep = m.info.get('epochs_by_stage', str(ck['epoch']))     # every stage, from the log beside the weights
-    if ck.get('init_from') and m.info.get('epochs_total', ck['epoch']) == ck['epoch']:   # that log holds this run only
+    ck, t = m.ck, training_summary(m.ck, m.path)          # every stage, from the log beside the weights
+    ep = t.get('epochs_by_stage', str(ck['epoch']))
+    if ck.get('init_from') and t.get('epochs_total', ck['epoch']) == ck['epoch']:   # that log holds this run only
         ep = f"{Path(str(ck['init_from'])).stem} + {ep}"
     return (f"| {label} | {ck['dataset']}/{ck['split']} ({ck['n_train']} structures) | {ep} | {checkpoint_cpu_seconds(ck) / 3600:.2f} | "
             f"{ck['wall_seconds'] / 60:.1f} min | {ck['device']} | {ck['params']['total']:,} |")
