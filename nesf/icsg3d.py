@@ -20,8 +20,8 @@ from .icsg3d_voxels import _convexity
 # %% auto #0
 __all__ = ['KINDS', 'VAEConfig', 'ConditionalDFCVAE', 'condition', 'best_condition', 'UNetConfig', 'UNet3D', 'unet_loss',
            'vae_loss', 'save_baseline', 'baseline_from_checkpoint', 'load_baseline', 'decode_grids',
-           'autoencode_voxels', 'BaselineTrainConfig', 'init_heads', 'train_unet', 'init_output_bn', 'train_vae',
-           'UNetRun', 'train_unet_run', 'plot_example']
+           'autoencode_voxels', 'init_heads', 'init_output_bn', 'UNetRun', 'train_unet_run', 'VAERun', 'train_vae_run',
+           'plot_example']
 
 # %% ../nbs/07b_icsg3d.ipynb #efb44d14
 @dataclass
@@ -226,35 +226,6 @@ def autoencode_voxels(vae, unet, crystals, vocab, vox: VoxelConfig | None = None
     return Reconstruction(cart, species, lat, vocab, [c.id for c in crystals]), failed
 
 # %% ../nbs/07b_icsg3d.ipynb #edfb7831
-@dataclass
-class BaselineTrainConfig:
-    "The CPU-budget recipe of the shipped baseline (the reference's values in comments)."
-    unet_minutes: float = 7.0      # reference: 50 epochs
-    vae_minutes: float = 16.0      # reference: 50 epochs
-    unet_batch: int = 10           # reference 10
-    vae_batch: int = 20            # reference 20
-    unet_lr: float = 2e-3          # reference 3e-6
-    vae_lr: float = 1e-3           # reference 5e-4
-    alpha: float = 0.5             # perceptual weight
-    beta: float = 3e-4             # KL weight
-    faithful_loss: bool = True     # U-Net: 95 x CE + BCE (the reference's effective loss)
-    init_output: bool = True       # set the VAE's output BN to the data's channel mean/std (reference: BN default 0/1)
-    prior_init: bool = True        # start the U-Net heads' biases at the log class frequencies (reference: zeros)
-    max_epochs: int = 50
-    seed: int = 0
-
-def _train_stage(step, n: int, batch: int, minutes: float, max_epochs: int, gen, fixed_order: bool, log=None):
-    "Run `step(indices)` over shuffled batches until the time or epoch budget ends: (steps, epochs done, seconds)."
-    t0, steps = time.time(), 0
-    order = torch.randperm(n, generator=gen)
-    for ep in range(max_epochs):
-        if not fixed_order and ep: order = torch.randperm(n, generator=gen)
-        for i in range(0, n - batch + 1, batch):
-            loss = step(order[i:i + batch].tolist()); steps += 1
-            if log is not None and steps % 20 == 0: log(dict(step=steps, epoch=ep + i / n, loss=loss, seconds=round(time.time() - t0, 1)))
-            if time.time() - t0 > 60 * minutes: return steps, ep + (i + batch) / n, time.time() - t0
-    return steps, max_epochs, time.time() - t0
-
 @torch.no_grad()
 def init_heads(unet: UNet3D, labels: torch.Tensor):
     "Start the class head's biases at log class frequencies and the mask head's at the foreground log-odds of `labels`."
@@ -262,39 +233,24 @@ def init_heads(unet: UNet3D, labels: torch.Tensor):
     unet.soft.bias.copy_((n / n.sum()).log()); fg = float((labels > 0).double().mean())
     unet.sig.bias.fill_(math.log(fg / (1 - fg)))
 
-def train_unet(unet: UNet3D, crystals, cfg: BaselineTrainConfig, vox: VoxelConfig | None = None, log=None) -> dict:
-    "Train the U-Net on ground-truth grids; returns steps, epochs and seconds."
-    gen = torch.Generator().manual_seed(cfg.seed); opt = torch.optim.Adam(unet.parameters(), cfg.unet_lr, eps=1e-7)
-    if cfg.prior_init: init_heads(unet, voxel_batch(crystals[:64], vox)[1])
-    unet.train()
-    def step(ix):
-        x, lab, _, _ = voxel_batch([crystals[i] for i in ix], vox)
-        loss = unet_loss(*unet(x), lab, cfg.faithful_loss)
-        opt.zero_grad(); loss.backward(); opt.step(); return loss.item()
-    s, e, t = _train_stage(step, len(crystals), cfg.unet_batch, cfg.unet_minutes, cfg.max_epochs, gen, False, log)
-    return dict(steps=s, epochs=round(e, 3), seconds=round(t, 1))
-
 @torch.no_grad()
 def init_output_bn(vae: ConditionalDFCVAE, x: torch.Tensor):
     "Start the output BN at the channel mean (shift) and std (scale) of grids `x`, so the decoder begins in Å."
     bn = vae.dec[-2]; bn.bias.copy_(x.mean((0, 2, 3, 4))); bn.weight.copy_(x.std((0, 2, 3, 4)))
 
-def train_vae(vae: ConditionalDFCVAE, unet: UNet3D, crystals, cfg: BaselineTrainConfig, vox: VoxelConfig | None = None, log=None) -> dict:
-    "Train the VAE against the frozen U-Net (eval mode); batch order fixed once, as in the reference."
-    gen = torch.Generator().manual_seed(cfg.seed + 1); opt = torch.optim.Adam(vae.parameters(), cfg.vae_lr, eps=1e-7)
-    if cfg.init_output: init_output_bn(vae, voxel_batch(crystals[:64], vox)[0])
-    unet.eval(); vae.train()
-    for p in unet.parameters(): p.requires_grad_(False)
-    def step(ix):
-        x, _, _, _ = voxel_batch([crystals[i] for i in ix], vox)
-        cond = condition(len(x), vae.config.ncond)
-        xh, mu, lv = vae(x, cond)
-        d = vae_loss(x, xh, mu, lv, unet, cfg.alpha, cfg.beta)
-        opt.zero_grad(); d['loss'].backward(); opt.step(); return d['loss'].item()
-    try: s, e, t = _train_stage(step, len(crystals), cfg.vae_batch, cfg.vae_minutes, cfg.max_epochs, gen, True, log)
-    finally:
-        for p in unet.parameters(): p.requires_grad_(True)
-    return dict(steps=s, epochs=round(e, 3), seconds=round(t, 1))
+def _budget_steps(step, n: int, run, state: dict, order: torch.Tensor, gen, opt, save, log):
+    "Call `step(indices) -> loss` on batches of a per-epoch shuffle of `n` items until `state['seconds']` (CPU) reaches `run.minutes`; cosine lr over the budget, a log line every 10 steps, `save()` every `run.save_every` s."
+    budget, last = 60 * run.minutes, time.time()
+    while state['seconds'] < budget:
+        if state['pos'] + run.batch > n: state['epoch'] += 1; state['pos'] = 0; order[:] = torch.randperm(n, generator=gen)
+        t0 = time.process_time(); ix = order[state['pos']:state['pos'] + run.batch].tolist(); state['pos'] += run.batch
+        for g in opt.param_groups: g['lr'] = run.lr * 0.5 * (1 + math.cos(math.pi * min(1.0, state['seconds'] / budget)))
+        loss = step(ix); state['step'] += 1; state['seconds'] += time.process_time() - t0
+        if state['step'] % 10 == 0:
+            log.write(json.dumps(dict(step=state['step'], epoch=round(state['epoch'] + state['pos'] / n, 3), loss=round(loss, 4),
+                                      seconds=round(state['seconds'], 1), lr=opt.param_groups[0]['lr'])) + '\n'); log.flush()
+        if time.time() - last > run.save_every: save(); last = time.time()
+
 
 # %% ../nbs/07b_icsg3d.ipynb #6b24655f
 @dataclass
@@ -322,6 +278,7 @@ def _unet_run_start(out: Path, run: UNetRun, ds, init=None) -> tuple:
         ck = load_checkpoint(init); unet.load_state_dict(ck['unet_state'])
         t = ck.get('training', {}).get('unet', {})                # the init's own training and whatever it started from
         state['init_seconds'] = float(t.get('seconds', 0)) + float(t.get('init_seconds', 0))
+    else: init_heads(unet, voxel_batch(ds.crystals[:64], VoxelConfig())[1])
     return unet, opt, w, state, gen, order
 
 def _unet_final(unet: UNet3D, run: UNetRun, ds, split: str, state: dict) -> dict:
@@ -340,21 +297,57 @@ def train_unet_run(ds, out, run: UNetRun | None = None, split: str = 'train_disj
     run, out, vox = run or UNetRun(), Path(out), VoxelConfig(); out.mkdir(parents=True, exist_ok=True)
     unet, opt, w, state, gen, order = _unet_run_start(out, run, ds, init)
     save = lambda: save_checkpoint(out / 'ckpt.pt', kind='icsg3d-unet-run', unet_state=unet.state_dict(), opt=opt.state_dict(), state=state, order=order, args=asdict(run))
-    budget, last = 60 * run.minutes, time.time(); unet.train()
-    with open(out / 'log.jsonl', 'a') as log:
-        while state['seconds'] < budget:
-            if state['pos'] + run.batch > len(ds): state['epoch'] += 1; state['pos'] = 0; order = torch.randperm(len(ds), generator=gen)
-            t0 = time.process_time(); ix = order[state['pos']:state['pos'] + run.batch].tolist(); state['pos'] += run.batch
-            for g in opt.param_groups: g['lr'] = run.lr * 0.5 * (1 + math.cos(math.pi * min(1.0, state['seconds'] / budget)))
-            x, lab, _, _ = voxel_batch([ds.crystals[i] for i in ix], vox); lg, mk = unet(x)
-            loss = unet_loss(lg, mk, lab, run.loss == 'faithful', None if run.loss == 'faithful' else w)
-            opt.zero_grad(); loss.backward(); opt.step(); state['step'] += 1; state['seconds'] += time.process_time() - t0
-            if state['step'] % 10 == 0:
-                log.write(json.dumps(dict(step=state['step'], epoch=round(state['epoch'] + state['pos'] / len(ds), 3), loss=round(loss.item(), 4),
-                                          seconds=round(state['seconds'], 1), lr=opt.param_groups[0]['lr'])) + '\n'); log.flush()
-            if time.time() - last > run.save_every: save(); last = time.time()
+    def step(ix):
+        x, lab, _, _ = voxel_batch([ds.crystals[i] for i in ix], vox); lg, mk = unet(x)
+        loss = unet_loss(lg, mk, lab, run.loss == 'faithful', None if run.loss == 'faithful' else w)
+        opt.zero_grad(); loss.backward(); opt.step(); return loss.item()
+    unet.train()
+    with open(out / 'log.jsonl', 'a') as log: _budget_steps(step, len(ds), run, state, order, gen, opt, save, log)
     save(); save_checkpoint(out / 'unet.pt', **_unet_final(unet, run, ds, split, state))
     return out / 'unet.pt'
+
+
+# %% ../nbs/07b_icsg3d.ipynb #c3a9b1d1
+@dataclass
+class VAERun:
+    "A budgeted, resumable VAE training run against a frozen U-Net (the VAE of `icsg3d-baseline`)."
+    minutes: float = 60.0       # training CPU time (user + system, all threads), all sessions together
+    lr: float = 1e-3            # reference 5e-4 over 50 epochs
+    batch: int = 20             # reference 20
+    alpha: float = 0.5          # perceptual (U-Net feature) weight, as the reference
+    beta: float = 3e-4          # KL weight, as the reference
+    seed: int = 0
+    save_every: float = 120.0   # seconds between checkpoints
+
+def _vae_run_start(out: Path, run: VAERun, ds) -> tuple:
+    "VAE, optimizer, progress, generator and epoch order of a run: fresh (decoder starting in Å) or resumed from `out/ckpt.pt`."
+    from nesf.checkpoint import load_checkpoint
+    torch.manual_seed(run.seed); vae = ConditionalDFCVAE(VAEConfig()); opt = torch.optim.Adam(vae.parameters(), run.lr, eps=1e-7)
+    state = dict(step=0, seconds=0.0, epoch=0, pos=0)
+    gen = torch.Generator().manual_seed(run.seed + 1); order = torch.randperm(len(ds), generator=gen)
+    if (out / 'ckpt.pt').exists():
+        ck = load_checkpoint(out / 'ckpt.pt'); vae.load_state_dict(ck['vae_state']); opt.load_state_dict(ck['opt'])
+        state, order = ck['state'], ck['order']; print('resumed', state, flush=True)
+    else: init_output_bn(vae, voxel_batch(ds.crystals[:64], VoxelConfig())[0])
+    return vae, opt, state, gen, order
+
+def train_vae_run(ds, out, unet: UNet3D, run: VAERun | None = None) -> tuple:
+    "Train (or resume) a VAE on the grids of `ds` against the frozen `unet` until `run.minutes` of training CPU time (`out/ckpt.pt` to resume): (VAE in eval mode, training record)."
+    from nesf.checkpoint import save_checkpoint
+    run, out, vox = run or VAERun(), Path(out), VoxelConfig(); out.mkdir(parents=True, exist_ok=True)
+    vae, opt, state, gen, order = _vae_run_start(out, run, ds)
+    save = lambda: save_checkpoint(out / 'ckpt.pt', kind='icsg3d-vae-run', vae_state=vae.state_dict(), opt=opt.state_dict(), state=state, order=order, args=asdict(run))
+    def step(ix):
+        x, _, _, _ = voxel_batch([ds.crystals[i] for i in ix], vox); cond = condition(len(x), vae.config.ncond)
+        xh, mu, lv = vae(x, cond); loss = vae_loss(x, xh, mu, lv, unet, run.alpha, run.beta)['loss']
+        opt.zero_grad(); loss.backward(); opt.step(); return loss.item()
+    unet.eval().requires_grad_(False); vae.train()
+    try:
+        with open(out / 'log.jsonl', 'a') as log: _budget_steps(step, len(ds), run, state, order, gen, opt, save, log)
+    finally: unet.requires_grad_(True)
+    save()
+    return vae.eval(), dict(steps=state['step'], epochs=round(state['epoch'] + state['pos'] / len(ds), 3), seconds=round(state['seconds'], 1),
+                            seconds_are='CPU (user + system)', device=f'cpu, {torch.get_num_threads()} thread(s)', schedule='cosine over the budget', **asdict(run))
 
 # %% ../nbs/07b_icsg3d.ipynb #b4cd261f
 @torch.no_grad()
