@@ -9,18 +9,17 @@ what the U-Net left. Writes data/weights/icsg3d_baseline.pt (a plain dict, torch
 
     NESF_DATA_MIRROR=... OMP_NUM_THREADS=2 python scripts/train_icsg3d.py [--minutes M] [--run runs/icsg3d_baseline_vae]
 """
-import argparse, os, platform
+import argparse, platform
 import torch
-from nesf.checkpoint import load_checkpoint
 from nesf.data import load_split
-from nesf.icsg3d import UNet3D, UNetConfig, VAERun, VoxelConfig, save_baseline, train_vae_run
+from nesf.icsg3d import VAERun, VoxelConfig, load_baseline, save_baseline, train_vae_run
 
 BUDGET_S = 4 * 3600
 
 def unet_of(path):
-    "The U-Net of a baseline checkpoint and its CPU seconds (its own run and whatever it started from)."
-    ck = load_checkpoint(path); unet = UNet3D(UNetConfig(**ck['unet_config'])); unet.load_state_dict(ck['unet_state'])
-    t = ck['training']['unet']; assert ck['split'] == 'train_disjoint', ck['split']
+    "The U-Net of a baseline checkpoint (`load_baseline`) and its CPU seconds (its own run and whatever it started from)."
+    _, unet, _, ck = load_baseline(path); t = ck['training']['unet']
+    assert ck['split'] == 'train_disjoint', ck['split']
     return unet, t, float(t['seconds']) + float(t.get('init_seconds', 0))
 
 def main():
