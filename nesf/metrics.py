@@ -12,9 +12,9 @@ from .fields import image_offsets
 from .reconstruction import Reconstruction
 
 # %% auto #0
-__all__ = ['CRYSTAL_SYSTEMS', 'BREAKDOWN_KEYS', 'nearest', 'nesf_metrics', 'match_metrics', 'evaluate_reconstruction',
-           'species_confusion', 'plot_confusion', 'crystal_system', 'size_bin', 'structure_groups', 'subset',
-           'breakdown']
+__all__ = ['CRYSTAL_SYSTEMS', 'BREAKDOWN_KEYS', 'nearest', 'nesf_metrics', 'match_rms', 'match_metrics',
+           'evaluate_reconstruction', 'species_confusion', 'plot_confusion', 'crystal_system', 'size_bin',
+           'structure_groups', 'subset', 'breakdown']
 
 # %% ../nbs/03_metrics.ipynb #ae1e7731
 def nearest(a: np.ndarray, b: np.ndarray, lattice: np.ndarray | None = None):
@@ -59,27 +59,37 @@ def nesf_metrics(rec: Reconstruction, truth, mode: str = 'paper') -> dict:
                           else 'minimum-image, predicted fractional coordinates placed in the true cell'))
 
 # %% ../nbs/03_metrics.ipynb #f683d891
-def match_metrics(rec: Reconstruction, truth, stol: float = 0.5, ltol: float = 0.3, angle_tol: float = 10) -> dict:
-    "StructureMatcher match rate (%) and mean normalised RMS of matches."
+def match_rms(rec: Reconstruction, truth, stol: float = 0.5, ltol: float = 0.3, angle_tol: float = 10) -> list:
+    "StructureMatcher's normalised RMS for each structure: a float where it matches, None where it does not (or nothing was found)."
     from pymatgen.analysis.structure_matcher import StructureMatcher
-    sm = StructureMatcher(stol=stol, ltol=ltol, angle_tol=angle_tol)
-    rms = []
+    sm, rms = StructureMatcher(stol=stol, ltol=ltol, angle_tol=angle_tol), []
     for i, t in enumerate(truth):
-        p = rec.crystal(i)
-        if p is None: continue
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter('ignore')
-                r = sm.get_rms_dist(p.to_structure(), t.to_structure())
-        except Exception: r = None
-        if r is not None: rms.append(r[0])
-    return dict(match_rate=100 * len(rms) / len(truth), mean_rms=float(np.mean(rms)) if rms else math.nan)
+        p, r = rec.crystal(i), None
+        if p is not None:
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter('ignore')
+                    r = sm.get_rms_dist(p.to_structure(), t.to_structure())
+            except Exception: r = None
+        rms.append(None if r is None else float(r[0]))
+    return rms
 
-def evaluate_reconstruction(rec: Reconstruction, truth, mode: str = 'paper', matcher: bool = True) -> dict:
+def match_metrics(rec: Reconstruction, truth, stol: float = 0.5, ltol: float = 0.3, angle_tol: float = 10,
+                  rms: list | None = None, # `match_rms(rec, truth)` when already computed
+                 ) -> dict:
+    "StructureMatcher match rate (%) and mean normalised RMS of matches."
+    rms = match_rms(rec, truth, stol, ltol, angle_tol) if rms is None else rms
+    hit = [r for r in rms if r is not None]
+    return dict(match_rate=100 * len(hit) / len(truth), mean_rms=float(np.mean(hit)) if hit else math.nan)
+
+def evaluate_reconstruction(rec: Reconstruction, truth, mode: str = 'paper', matcher: bool = True,
+                            rms: list | None = None, # `match_rms(rec, truth)` when already computed
+                           ) -> dict:
     "All metrics: the paper's (in `mode`) and, with `matcher`, StructureMatcher's."
     d = nesf_metrics(rec, truth, mode)
-    d.update(match_metrics(rec, truth) if matcher else dict(match_rate=math.nan, mean_rms=math.nan))
+    d.update(match_metrics(rec, truth, rms=rms) if matcher else dict(match_rate=math.nan, mean_rms=math.nan))
     return d
+
 
 # %% ../nbs/03_metrics.ipynb #f6ec88db
 def species_confusion(rec: Reconstruction, truth, mode: str = 'periodic', elements=None # atomic numbers to index by (default: those that occur)
@@ -153,11 +163,13 @@ def _group_order(groups, by):
 
 def breakdown(rec: Reconstruction, truth, by: str = 'system', mode: str = 'periodic', matcher: bool = True,
               groups: list | None = None, # precomputed `structure_groups(truth, by)`
+              rms: list | None = None, # precomputed `match_rms(rec, truth)`: StructureMatcher runs once, not once more per grouping
              ) -> dict:
     "The headline metrics of each group of structures, in order: {group: {n_structures, atom_count_error_pct, ...}}."
     groups = groups or structure_groups(truth, by); out = {}
+    if matcher and rms is None: rms = match_rms(rec, truth)
     for g in _group_order(groups, by):
         idx = [i for i, x in enumerate(groups) if x == g]
-        d = evaluate_reconstruction(subset(rec, idx), [truth[i] for i in idx], mode, matcher)
+        d = evaluate_reconstruction(subset(rec, idx), [truth[i] for i in idx], mode, matcher, [rms[i] for i in idx] if matcher else None)
         out[g] = {k: d[k] for k in BREAKDOWN_KEYS}
     return out

@@ -11,7 +11,7 @@ import numpy as np
 import nesf
 from .data import Crystal, CrystalDataset, NeSFDataError, species_index, build_dataset, structure_files
 from .reconstruction import ExactFields, ReconConfig, reconstruct, Reconstruction
-from .metrics import evaluate_reconstruction, nearest, breakdown
+from .metrics import evaluate_reconstruction, nearest, breakdown, match_rms
 from .decoder import check_box, LEARNED_RECON
 from .domain import checkpoint_domain, name_list, check_domain, domain_problems, accepting_models, domain_words
 from .symmetry import SYMPREC, symmetrize
@@ -305,11 +305,12 @@ def score(rec: Reconstruction, ds: CrystalDataset, mode: str, matcher: bool = Tr
           by: tuple = (), # also score each group of structures: 'system' (crystal system) and/or 'size' (atoms per cell)
          ) -> dict:
     "The metrics of reconstruction `rec` of `ds` (`03_metrics`), the headline metrics of each variant under its own key, and `by_system`/`by_size`."
-    out = evaluate_reconstruction(rec, ds.crystals, mode, matcher)
+    rms = match_rms(rec, ds.crystals) if matcher else None           # StructureMatcher once: the breakdowns reuse its verdicts
+    out = evaluate_reconstruction(rec, ds.crystals, mode, matcher, rms)
     if out.get('n_empty'): out.update(_nonempty_means(rec, ds.crystals))
     for k, r in (variants or {}).items():
         v = evaluate_reconstruction(r, ds.crystals, mode, False); out[k] = {h: v[h] for h in HEADLINE if h in v}
-    for g in by: out[f'by_{g}'] = breakdown(rec, ds.crystals, g, mode, matcher)
+    for g in by: out[f'by_{g}'] = breakdown(rec, ds.crystals, g, mode, matcher, rms=rms)
     return out
 
 def evaluate(model, ds: CrystalDataset, mode: str | None = None, batch: int = 64, matcher: bool = True,
