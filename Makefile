@@ -20,8 +20,10 @@ demo: $(VENV)/.installed
 # Quick mode: small data, few steps; notebooks run under nbval; tests/ checks the library matches the notebooks,
 # runs every notebook again without the paper data outside quick mode (tests/test_notebooks_nodata.py), and drives
 # JupyterLab in headless Chromium (tests/test_browser.py; skipped, with the reason printed, without Chromium or Playwright).
+# Two pytest-xdist workers, one thread each, a file (a notebook's cells, in order, in one kernel) per worker at a time:
+# much of a notebook run is single-threaded (kernel start, imports, pymatgen), so two files at once use both cores.
 test: $(VENV)/.installed
-	NESF_QUICK=1 TQDM_DISABLE=1 OMP_NUM_THREADS=2 $(PY) -m pytest -q -rs -p no:cacheprovider \
+	NESF_QUICK=1 TQDM_DISABLE=1 OMP_NUM_THREADS=1 $(PY) -m pytest -q -rs -p no:cacheprovider -n 2 --dist loadfile --no-loadscope-reorder \
 	  --nbval-lax --nbval-current-env --nbval-cell-timeout=900 tests nbs
 
 # A screenshot of the reconstruction widget in JupyterLab (headless Chromium), for the README.
