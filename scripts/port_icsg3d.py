@@ -24,6 +24,7 @@ p.add_argument('--out', default='data/weights/icsg3d_official.pt')
 p.add_argument('--sweep', choices=['condition', 'threshold'], default=None); p.add_argument('--threshold', type=float, default=0.8); p.add_argument('--n', type=int, default=None, help='val structures for the sweep')
 p.add_argument('--data', default=None)
 p.add_argument('--init-name', default='icsg3d-baseline U-Net', help='what the U-Net run started from, in words')
+p.add_argument('--init-epochs', type=float, default=None, help='epochs the U-Net had before this run (for the totals)')
 a = p.parse_args()
 
 from nesf.data import atomic_write, load_split
@@ -41,6 +42,8 @@ if not a.sweep:
                     unet=dict(steps=tr['steps'], epochs=tr['epochs'], seconds=tr['seconds'], init=a.init_name,
                               init_seconds=tr['init_seconds'], lr=tr['lr'], batch=tr['batch'], schedule=tr['schedule'],
                               device=tr['device'], seconds_are=tr.get('seconds_are', 'wall, 1 thread'), loss=ck['loss'], data=f"ICSG3D {ck['split']} ({ck['n_train']} structures), ground-truth grids"))
+    if a.init_epochs is not None:
+        training['unet'].update(epochs_total=round(a.init_epochs + tr['epochs'], 2), cpu_seconds_total=round(tr['init_seconds'] + tr['seconds'], 1))
     path = official_checkpoint(a.out, unet.eval(), vae=vae, training=training, dataset='ICSG3D', split=ck['split'],
                                n_train=ck['n_train'], values_ported=N_VALUES, mask_threshold=a.threshold,
                                readout_choice='least-squares ramp read-out chosen on ICSG3D val (lattice MAE 0.062 A vs 0.141 A for the reference range with shrink, 48 structures)')
