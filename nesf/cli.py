@@ -186,7 +186,7 @@ def cmd_train(a):
     tc = PRESETS[a.preset]()
     over = {k: v for k, v in dict(epochs=a.epochs, batch_size=a.batch_size, lr=a.lr, max_hours=a.max_hours, seed=a.seed, balance=a.balance,
                                   balance_by=a.balance_by, relabel=a.relabel, shift=a.shift,
-                                  permute=a.permute).items() if v is not None}
+                                  permute=a.permute, flip=a.flip).items() if v is not None}
     tc = replace(tc, **over)
     arch = a.arch or ('paper' if a.preset == 'paper' else 'periodic')
     mc = NeSFConfig.paper(len(ds.vocab)) if arch == 'paper' else NeSFConfig(len(ds.vocab))
@@ -292,6 +292,7 @@ def _train_args(sub):
     t.add_argument('--relabel', type=float, default=None, help="share of each batch whose species are relabelled at random, consistently within a structure (default 0; 0.5 in the transfer preset)")
     t.add_argument('--shift', type=float, default=None, help="periodic mode: share of each batch shown at a random origin (sites moved by one fractional vector; default 0)")
     t.add_argument('--permute', type=float, default=None, help="periodic mode: share of each batch shown with its cell axes in a random order (lengths, angles and coordinates alike; default 0)")
+    t.add_argument('--flip', type=float, default=None, help="periodic mode: share of each batch shown as its mirror image in the same cell (signs of coordinates flipped; default 0)")
     t.add_argument('--max-hours', type=float, default=None, help="stop (with a checkpoint) after this many CPU hours of this run (user + system, all threads; 2 hours on 2 cores is 4)")
     t.add_argument('--balance-by', choices=['atoms', 'system', 'system+atoms'], default=None, help='the groups --balance evens out (default atoms: cell sizes; system: crystal systems)')
     t.add_argument('--cell-aware', action='store_true', help='the decoder sees the cell (dec_cell, dec_film); with --init the new weights start at zero')

@@ -22,8 +22,8 @@ from .checkpoint import code_version, save_checkpoint, load_checkpoint, model_fr
 
 # %% auto #0
 __all__ = ['PRESETS', 'ORIGIN_KEYS', 'TrainConfig', 'sample_queries', 'losses', 'pick_device', 'dist_info', 'epoch_order',
-           'balance_keys', 'relabel_species', 'shift_origin', 'permute_axes', 'Clock', 'checkpoint_cpu_seconds',
-           'train', 'validation_loss', 'plot_log']
+           'balance_keys', 'relabel_species', 'shift_origin', 'permute_axes', 'flip_axes', 'Clock',
+           'checkpoint_cpu_seconds', 'train', 'validation_loss', 'plot_log']
 
 # %% ../nbs/06_training.ipynb #8d6635e1
 @dataclass
@@ -55,6 +55,7 @@ class TrainConfig:
     relabel: float = 0.0             # share of each batch whose species are relabelled (a random permutation of the vocabulary)
     shift: float = 0.0               # periodic mode: share of each batch whose origin is moved by a random fractional vector
     permute: float = 0.0             # periodic mode: share of each batch whose cell axes are put in a random order
+    flip: float = 0.0                # periodic mode: share of each batch shown as a mirror image (coordinate signs flipped)
     balance: float = 0.0             # draw structures with probability ~ (structures of their group)^-balance; 0: shuffle
     balance_by: str = 'atoms'        # the groups `balance` evens out: 'atoms' (per cell), 'system' (crystal system) or 'system+atoms'
     max_hours: float | None = None   # stop (and checkpoint) after this many CPU hours of this run (user + system, all threads)
@@ -198,6 +199,18 @@ def permute_axes(b: CrystalBatch, share: float, # the probability that a structu
     cart = torch.where(pick[:, None, None], torch.einsum('bnk,bkj->bnj', frac, lat) * b.mask[..., None], b.cart)
     return CrystalBatch(cart, frac, b.species, b.mask, lat, b.ids)
 
+def flip_axes(b: CrystalBatch, share: float, # the probability that a structure is mirrored
+              gen) -> CrystalBatch:
+    "`b` with a random `share` of its structures mirrored in their own cell: coordinate signs flipped on random axes (orthogonal cells) or on all three (inversion, any other cell)."
+    pick = torch.rand(len(b), generator=gen) < share
+    sign = torch.where(torch.rand(len(b), 3, generator=gen) < 0.5, -1.0, 1.0)
+    ortho = (b.angles - torch.pi / 2).abs().amax(1) < 1e-4                    # radians; a mirror normal to an axis keeps the cell
+    sign = torch.where(ortho[:, None], sign, sign[:, :1].expand(-1, 3)).to(b.frac.dtype)
+    flip = pick[:, None, None] & b.mask[..., None]
+    frac = torch.where(flip, (b.frac * sign[:, None]) % 1.0, b.frac)
+    cart = torch.where(pick[:, None, None], torch.einsum('bnk,bkj->bnj', frac, b.lattice) * b.mask[..., None], b.cart)
+    return CrystalBatch(cart, frac, b.species, b.mask, b.lattice, b.ids)
+
 def _batch_of(full: CrystalBatch, idx) -> CrystalBatch:
     n = int(full.mask[idx].sum(1).max())
     return CrystalBatch(full.cart[idx, :n], full.frac[idx, :n], full.species[idx, :n], full.mask[idx, :n], full.lattice[idx], [full.ids[i] for i in idx])
@@ -265,6 +278,7 @@ def _step(run: _Run, b: CrystalBatch, gen):
     if tc.relabel: b = relabel_species(b, tc.relabel, mc.n_species, gen)
     if tc.shift: b = shift_origin(b, tc.shift, gen)
     if tc.permute: b = permute_axes(b, tc.permute, gen)
+    if tc.flip: b = flip_axes(b, tc.flip, gen)
     xp, sp, xs, ss = (t.to(run.device) for t in sample_queries(b, tc, gen, run.box))   # drawn on the CPU: same queries on any device
     b = b.to(run.device)
     for g in run.opt.param_groups: g['lr'] = tc.lr * _lr_factor(run.step, run.spe, tc)
@@ -323,7 +337,7 @@ def _setup(ds, out, mc, tc, dataset_name, split, device, init, extend) -> tuple:
     if mc.n_species != len(ds.vocab): raise NeSFDataError(f'model has {mc.n_species} species but the data has {len(ds.vocab)}')
     box = dataset_box(ds.crystals)
     model, origin = _start_model(ds, replace(mc, box_lo=tuple(map(float, box[0])), box_hi=tuple(map(float, box[1]))), init, extend)
-    if (tc.shift or tc.permute) and model.config.mode != 'periodic': raise ValueError('shift and permute need a periodic model: the paper box sampler works in a fixed Cartesian box')
+    if (tc.shift or tc.permute or tc.flip) and model.config.mode != 'periodic': raise ValueError('shift, permute and flip need a periodic model: the paper box sampler works in a fixed Cartesian box')
     model = model.to(device); opt = torch.optim.Adam(model.parameters(), lr=tc.lr)
     spe = len(ds) // (tc.batch_size * world)
     if spe == 0: raise NeSFDataError(f'{len(ds)} structures is fewer than one batch of {tc.batch_size} per process')

@@ -15,12 +15,13 @@ p.add_argument('--init'); p.add_argument('--extend', nargs='*', default=[], help
 p.add_argument('--preset', default='finetune'); p.add_argument('--lr', type=float); p.add_argument('--epochs', type=int)
 p.add_argument('--balance', type=float, default=0.0); p.add_argument('--balance-by', default='atoms')
 p.add_argument('--permute', type=float, default=0.0, help='share of each batch with its cell axes in a random order')
+p.add_argument('--flip', type=float, default=0.0, help='share of each batch shown as its mirror image in the same cell')
 p.add_argument('--cpu-hours', type=float, default=0.0, help='CPU-hour budget of this run (not counting --init)')
 p.add_argument('--runs', default='runs/screen'); p.add_argument('--out', default='data/experiments/screen_fields.jsonl')
 p.add_argument('--no-eval', action='store_true'); p.add_argument('--eval-only', help='score this checkpoint as it is: no training')
 a = p.parse_args()
 
-tc = replace(PRESETS[a.preset](), max_hours=a.cpu_hours, balance=a.balance, balance_by=a.balance_by, permute=a.permute,
+tc = replace(PRESETS[a.preset](), max_hours=a.cpu_hours, balance=a.balance, balance_by=a.balance_by, permute=a.permute, flip=a.flip,
              **{k: v for k, v in dict(lr=a.lr, epochs=a.epochs).items() if v is not None})
 ds, val = (None if a.eval_only else load_split(a.dataset, a.train_split)), load_split(a.dataset, a.val_split)
 path = a.eval_only or train(ds, Path(a.runs) / a.name, tc=tc, val=val, dataset_name=a.dataset, split=a.train_split,
