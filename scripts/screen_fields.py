@@ -2,7 +2,7 @@
 budget, then score it on a validation split by crystal system and by cell size; the row is appended to a JSONL file.
 Run it again with the same --name to resume (and, with a larger --cpu-hours, to continue the same schedule)."""
 import argparse, json, time
-from dataclasses import asdict, replace
+from dataclasses import replace
 from pathlib import Path
 from nesf.data import load_split
 from nesf.training import TrainConfig, PRESETS, train, load_checkpoint, checkpoint_cpu_seconds
@@ -27,11 +27,11 @@ ds, val = (None if a.eval_only else load_split(a.dataset, a.train_split)), load_
 path = a.eval_only or train(ds, Path(a.runs) / a.name, tc=tc, val=val, dataset_name=a.dataset, split=a.train_split,
                            init=a.init, extend={k: True for k in a.extend} or None)
 ck = load_checkpoint(path)
-row = dict(name=a.name, dataset=a.dataset, val_split=a.val_split, init=a.init, extend=a.extend, train_config=None if a.eval_only else asdict(tc),
+row = dict(name=a.name, dataset=a.dataset, val_split=a.val_split, init=a.init or ck.get('init_from'), extend=a.extend, train_config=ck.get('train_config'),
            epochs=ck['epoch'], cpu_hours=round(checkpoint_cpu_seconds(ck) / 3600, 3),
            run_cpu_hours=round((checkpoint_cpu_seconds(ck) - ck.get('init_cpu_seconds', 0.0)) / 3600, 3), device=ck['device'])
 if not a.no_eval:
     m = evaluate(path, val, mode='periodic', by=('system', 'size'))
     row.update({k: m[k] for k in ('atom_count_error_pct', 'position_error_actual_A', 'species_error_actual_pct', 'match_rate', 'by_system', 'by_size')})
-with open(a.out, 'a') as f: f.write(json.dumps(row) + '\n')
+    with open(a.out, 'a') as f: f.write(json.dumps(row) + '\n')    # a row without scores is not a screen row: score it later with --eval-only
 print(json.dumps({k: v for k, v in row.items() if k not in ('train_config', 'by_size')}, indent=1))
