@@ -9,13 +9,14 @@ stamped constants).
 """
 import sys
 from nesf.data import load_split
-from nesf.metrics import crystal_system, nesf_metrics, subset
+from nesf.metrics import nesf_metrics, structure_groups, subset
 from nesf.models import load, _reconstruct_all
 
 def error_sum(rec, ds, idx) -> tuple:
     "The summed position error (actual) over the true atoms of structures `idx`, and their number."
-    idx = list(idx); n = sum(len(ds.crystals[i]) for i in idx)
+    idx = list(idx)
     if not idx: return 0.0, 0
+    n = sum(len(ds.crystals[i]) for i in idx)
     m = nesf_metrics(subset(rec, idx), [ds.crystals[i] for i in idx], 'periodic')
     return m['position_error_actual_A'] * n, n
 
@@ -29,8 +30,8 @@ def main(model: str, dataset: str, split: str):
     print(f'position error (actual), mean over true atoms: all {(s_ok + s_bad) / (n_ok + n_bad):.4f} Å, right count '
           f'{s_ok / n_ok:.4f} Å, miscounted {s_bad / max(n_bad, 1):.4f} Å; share of the summed error from the '
           f'miscounted: {s_bad / (s_ok + s_bad):.2f}')
-    by = {}
-    for i in ok: by.setdefault(crystal_system(ds.crystals[i]), []).append(i)
+    by, systems = {}, structure_groups(ds.crystals, 'system')
+    for i in ok: by.setdefault(systems[i], []).append(i)
     for s, idx in sorted(by.items(), key=lambda kv: -len(kv[1])):
         e, n = error_sum(rec, ds, idx); print(f'  right count, {s}: {len(idx)} structures, {e / n:.4f} Å')
 
