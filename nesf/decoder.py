@@ -15,8 +15,9 @@ from .fields import CrystalBatch, collate
 from .encoder import NeSFConfig, make_encoder, mlp_bn, mlp, fourier, fourier_dim, n_params
 
 # %% auto #0
-__all__ = ['LEARNED_RECON', 'PaperDecoder', 'cell_features', 'FieldDecoder', 'lattice_from_parameters', 'NeSF', 'param_counts',
-           'extend_model', 'remap_species', 'ModelFields', 'check_box']
+__all__ = ['LEARNED_RECON', 'PaperDecoder', 'cell_features', 'by_structure', 'TokenAttention', 'FieldDecoder',
+           'lattice_from_parameters', 'pack_tokens', 'NeSF', 'param_counts', 'extend_model', 'remap_species',
+           'ModelFields', 'check_box']
 
 # %% ../nbs/05_decoder.ipynb #a5f190a1
 class _Reinject(nn.Module):
@@ -52,6 +53,27 @@ def _zero_linear(a: int, b: int) -> nn.Linear:
     "A linear layer that starts at zero: added to a trained model, it changes nothing until it is trained."
     l = nn.Linear(a, b); nn.init.zeros_(l.weight); nn.init.zeros_(l.bias); return l
 
+def by_structure(sid: torch.Tensor, n: int) -> tuple:
+    "Where each of P queries of `n` structures goes in a padded (n, Q, ...) layout: sort order, structure, row, and Q."
+    order = torch.argsort(sid, stable=True); s = sid[order]
+    counts = torch.bincount(s, minlength=n); start = counts.cumsum(0) - counts
+    return order, s, torch.arange(len(s), device=sid.device) - start[s], int(counts.max()) if len(s) else 0
+
+class TokenAttention(nn.Module):
+    "Each query's hidden state attends (multi-head) to the tokens of its own structure; the output layer starts at zero."
+    def __init__(self, H: int, T: int, heads: int = 4):
+        super().__init__()
+        self.heads, self.q, self.kv, self.out = heads, nn.Linear(H, T), nn.Linear(T, 2 * T), _zero_linear(T, H)
+    def forward(self, h, sid, tokens, mask):
+        B, S, T = tokens.shape
+        order, s, row, Q = by_structure(sid, B)
+        q = h.new_zeros(B, Q, T); q[s, row] = self.q(h)[order]
+        k, v = self.kv(tokens).chunk(2, -1)
+        split = lambda t: t.reshape(B, -1, self.heads, T // self.heads).transpose(1, 2)     # (B, heads, n, T / heads)
+        a = F.scaled_dot_product_attention(split(q), split(k), split(v), attn_mask=mask[:, None, None, :])
+        a = a.transpose(1, 2).reshape(B, Q, T)[s, row]
+        return self.out(torch.empty_like(a).index_copy_(0, order, a))
+
 class FieldDecoder(nn.Module):
     "A periodic neural field: Fourier features of fractional queries, latent (and optionally the cell) as per-layer biases and scales, two heads."
     def __init__(self, c: NeSFConfig):
@@ -62,6 +84,7 @@ class FieldDecoder(nn.Module):
         self.cell = _zero_linear(6, H * c.dec_layers) if c.dec_cell else None
         self.scale = _zero_linear(c.latent + 6 * c.dec_cell, H * c.dec_layers) if c.dec_film else None
         self.layers = nn.ModuleList(nn.Linear(H, H) for _ in range(c.dec_layers - 1))
+        self.attn = TokenAttention(H, c.dec_tokens) if c.dec_tokens else None
         self.pos, self.spec = nn.Linear(H, 3), nn.Linear(H, c.n_species)
     def conditioning(self, z, lattice=None):
         "Per-structure shifts (B, L, H) and scales (B, L, H) or None, computed once per structure."
@@ -70,10 +93,11 @@ class FieldDecoder(nn.Module):
         scale = 1 + self.scale(z if cf is None else torch.cat([z, cf], -1)) if self.scale is not None else None
         view = lambda t: t.view(len(z), self.L, -1)
         return view(shift), (view(scale) if scale is not None else None)
-    def forward(self, z, x, f, sid, species: bool = True, lattice=None):
+    def forward(self, z, x, f, sid, species: bool = True, lattice=None, tokens=None):
         c, g = self.conditioning(z, lattice)
         film = (lambda a, l: a * g[sid, l]) if g is not None else (lambda a, l: a)
         h = F.silu(film(self.inp(fourier(f, self.nf, self.nm)), 0) + c[sid, 0])
+        if self.attn is not None: h = h + self.attn(h, sid, *tokens)          # the set latent, read once after the first layer
         for l, layer in enumerate(self.layers): h = h + F.silu(film(layer(h), l + 1) + c[sid, l + 1])
         return self.pos(h), (self.spec(h) if species else None)
 
@@ -89,6 +113,14 @@ def lattice_from_parameters(abc: torch.Tensor, angles: torch.Tensor) -> torch.Te
     return torch.stack([va, vb, vc], -2)
 
 # %% ../nbs/05_decoder.ipynb #784ddf65
+def pack_tokens(t: torch.Tensor, mask: torch.Tensor, slots: int) -> torch.Tensor:
+    "Per-atom tokens (A, T) as `slots` fixed slots per structure, flat (B, slots * (T + 1)): a token, then 1 for an atom or 0 for an empty slot."
+    B, N = mask.shape
+    if N > slots: raise NeSFDataError(f'a cell of {N} atoms: this model\'s set latent holds {slots} atoms at most')
+    out = t.new_zeros(B, slots, t.shape[1] + 1)
+    out[:, :N][mask] = torch.cat([t, t.new_ones(len(t), 1)], -1)
+    return out.flatten(1)
+
 class NeSF(nn.Module):
     "Neural Structure Fields autoencoder: crystal -> latent -> (position field, species field, lattice)."
     def __init__(self, c: NeSFConfig):
@@ -99,23 +131,36 @@ class NeSF(nn.Module):
         self.length_head, self.angle_head = mlp([c.latent, 128, 3], nn.ReLU), mlp([c.latent, 128, 3], nn.ReLU)
 
     def encode(self, batch: CrystalBatch, sample: bool = False):
-        "Latent codes (B, latent) and the KL term (0 without the VAE head; `sample` draws from the posterior)."
-        h = self.encoder(batch)
-        if not self.config.vae: return h, h.new_zeros(())
-        mu, raw = h.chunk(2, -1); var = F.softplus(raw) + 1e-6
-        kl = 0.5 * (var + mu ** 2 - 1 - var.log()).sum(-1).mean()
-        return (mu + var.sqrt() * torch.randn_like(mu) if sample else mu), kl
+        "Codes (B, latent), followed by the set latent's slots if the config has one, and the KL term (0 without the VAE head; `sample` draws from the posterior)."
+        c = self.config
+        a = self.encoder.atoms(batch) if c.dec_tokens else None
+        h, kl = (self.encoder(batch, a) if c.dec_tokens else self.encoder(batch)), None
+        if c.vae:
+            mu, raw = h.chunk(2, -1); var = F.softplus(raw) + 1e-6
+            kl = 0.5 * (var + mu ** 2 - 1 - var.log()).sum(-1).mean()
+            h = mu + var.sqrt() * torch.randn_like(mu) if sample else mu
+        if c.dec_tokens: h = torch.cat([h, pack_tokens(self.encoder.token(a), batch.mask, c.max_atoms)], -1)
+        return h, (h.new_zeros(()) if kl is None else kl)
+
+    def split(self, z):
+        "A code as its latent vector (B, latent) and its set latent: tokens (B, slots, T) and which slots hold atoms (B, slots), or None."
+        c = self.config
+        if not c.dec_tokens: return z, None
+        t = z[:, c.latent:].reshape(len(z), c.max_atoms, c.dec_tokens + 1)
+        used = t[..., -1] > 0.5; n = int(used.any(0).nonzero().max()) + 1 if used.any() else 1
+        return z[:, :c.latent], (t[:, :n, :-1], used[:, :n])          # empty slots at the end cost nothing
 
     def lattice(self, z):
         "Predicted (a, b, c) in Å and (alpha, beta, gamma) in radians."
+        z = self.split(z)[0]
         return self.length_head(z), self.angle_head(z)
 
     def field(self, z, x, sid, lattice=None, species: bool = True):
         "Position field (P, 3) in Å and species logits (P, S) at Cartesian points `x` of structures `sid`."
         if self.config.arch == 'paper': return self.decoder(z, x, None, sid, species)
-        lat = lattice[sid]
+        lat, (z, tokens) = lattice[sid], self.split(z)
         f = torch.einsum('pj,pji->pi', x, torch.linalg.inv(lattice)[sid])
-        out, spec = self.decoder(z, x, f, sid, species, lattice)
+        out, spec = self.decoder(z, x, f, sid, species, lattice, tokens)
         if self.config.pos_param == 'target':              # nearest atom's fractional position, modulo the cell
             d = out - f; out = torch.einsum('pj,pji->pi', d - torch.round(d), lat)
         return out, spec
@@ -146,7 +191,7 @@ def extend_model(m: NeSF, **changes) -> NeSF:
     "`m` with config fields `changes` (e.g. `dec_cell=True`) whose new parameters start at zero: it computes exactly what `m` did."
     new = NeSF(replace(m.config, **changes))
     missing, unexpected = new.load_state_dict(m.state_dict(), strict=False)
-    fresh = [k for k in missing if not k.startswith(('decoder.cell.', 'decoder.scale.'))]
+    fresh = [k for k in missing if not k.startswith(('decoder.cell.', 'decoder.scale.', 'decoder.attn.', 'encoder.token.'))]
     if unexpected or fresh: raise NeSFDataError(f'cannot extend the model with {changes}: weights {unexpected or fresh} do not carry over')
     return new.eval()
 

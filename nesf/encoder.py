@@ -31,6 +31,8 @@ class NeSFConfig:
     dec_mixed: int = 2            # mixed plane waves in the decoder (0: axis frequencies only)
     dec_cell: bool = False        # periodic decoder: the cell itself (log lengths, cosines of angles) conditions every layer
     dec_film: bool = False        # periodic decoder: the conditioning scales each layer as well as shifting it (FiLM)
+    dec_tokens: int = 0           # periodic decoder: width of per-atom tokens (a set latent) the field attends to (0: the vector alone)
+    max_atoms: int = 32           # set latent: token slots in a code, so atoms per cell at most
     pos_param: str = 'displacement'  # periodic decoder predicts the vector to the nearest atom, or its fractional position ('target')
     vae: bool = False             # variational head: encoder gives mean and variance
     box_lo: tuple = (0., 0., 0.)  # paper arch: the training box (reconstruction grid)
@@ -115,9 +117,13 @@ class PointEncoder(nn.Module):
         self.embed = nn.Embedding(c.n_species, 64)
         self.atom = mlp([fourier_dim(c.enc_freqs, c.enc_mixed) + 64, H, H, H])
         self.head = mlp([H + 6, H, H, out])
-    def forward(self, batch: CrystalBatch) -> torch.Tensor:
+        self.token = nn.Linear(H, c.dec_tokens) if c.dec_tokens else None
+    def atoms(self, batch: CrystalBatch) -> torch.Tensor:
+        "Features (A, H) of each packed atom, before pooling (the set latent's tokens are made from them)."
         _, frac, spec, sid = batch.packed()
-        h = self.atom(torch.cat([fourier(frac, self.nf, self.nm), self.embed(spec)], -1))
+        return self.atom(torch.cat([fourier(frac, self.nf, self.nm), self.embed(spec)], -1))
+    def forward(self, batch: CrystalBatch, atoms: torch.Tensor | None = None) -> torch.Tensor:
+        h = self.atoms(batch) if atoms is None else atoms
         return self.head(torch.cat([pool_max(h, batch.mask), lattice_features(batch)], -1))
 
 def make_encoder(c: NeSFConfig) -> nn.Module:

@@ -11,7 +11,7 @@ from nesf.models import evaluate
 p = argparse.ArgumentParser(description=__doc__)
 p.add_argument('--name', required=True); p.add_argument('--dataset', default='lim_l6')
 p.add_argument('--train-split', default='train'); p.add_argument('--val-split', default='val')
-p.add_argument('--init'); p.add_argument('--extend', nargs='*', default=[], help='config flags to switch on: dec_cell dec_film')
+p.add_argument('--init'); p.add_argument('--extend', nargs='*', default=[], help='config fields to switch on: dec_cell dec_film dec_tokens=64')
 p.add_argument('--preset', default='finetune'); p.add_argument('--lr', type=float); p.add_argument('--epochs', type=int)
 p.add_argument('--balance', type=float, default=0.0); p.add_argument('--balance-by', default='atoms')
 p.add_argument('--permute', type=float, default=0.0, help='share of each batch with its cell axes in a random order')
@@ -23,9 +23,10 @@ a = p.parse_args()
 
 tc = replace(PRESETS[a.preset](), max_hours=a.cpu_hours, balance=a.balance, balance_by=a.balance_by, permute=a.permute, flip=a.flip,
              **{k: v for k, v in dict(lr=a.lr, epochs=a.epochs).items() if v is not None})
+extend = {k: (int(v) if v else True) for k, _, v in (e.partition('=') for e in a.extend)}
 ds, val = (None if a.eval_only else load_split(a.dataset, a.train_split)), load_split(a.dataset, a.val_split)
 path = a.eval_only or train(ds, Path(a.runs) / a.name, tc=tc, val=val, dataset_name=a.dataset, split=a.train_split,
-                           init=a.init, extend={k: True for k in a.extend} or None)
+                           init=a.init, extend=extend or None)
 ck = load_checkpoint(path)
 row = dict(name=a.name, dataset=a.dataset, val_split=a.val_split, init=a.init or ck.get('init_from'), extend=a.extend, train_config=ck.get('train_config'),
            epochs=ck['epoch'], cpu_hours=round(checkpoint_cpu_seconds(ck) / 3600, 3),
