@@ -191,10 +191,11 @@ def cmd_train(a):
     arch = a.arch or ('paper' if a.preset == 'paper' else 'periodic')
     mc = NeSFConfig.paper(len(ds.vocab)) if arch == 'paper' else NeSFConfig(len(ds.vocab))
     if a.vae: mc = replace(mc, vae=True)
-    if a.cell_aware and not a.init: mc = replace(mc, dec_cell=True, dec_film=True)
+    grow = dict(dec_cell=True, dec_film=True) if a.cell_aware else {}
+    if a.set_latent: grow.update(dec_tokens=a.set_latent, max_atoms=max(32, max(len(c) for c in ds)))
+    if grow and not a.init: mc = replace(mc, **grow)
     p = train(ds, a.out, mc, tc, val=val, dataset_name=a.dataset if not a.cifs else str(a.cifs), split=a.split if not a.cifs else '',
-              progress=not a.quiet, device=device, init=model_path(a.init) if a.init else None,
-              extend=dict(dec_cell=True, dec_film=True) if a.cell_aware and a.init else None)
+              progress=not a.quiet, device=device, init=model_path(a.init) if a.init else None, extend=grow if grow and a.init else None)
     print(f'weights: {p}')
 
 INFO_FIRST = ('name', 'kind', 'about', 'path', 'protocol', 'dataset', 'split', 'n_train', 'training_minutes', 'epochs_by_stage', 'epochs_total', 'n_species', 'elements', 'domain')
@@ -296,6 +297,7 @@ def _train_args(sub):
     t.add_argument('--max-hours', type=float, default=None, help="stop (with a checkpoint) after this many CPU hours of this run (user + system, all threads; 2 hours on 2 cores is 4)")
     t.add_argument('--balance-by', choices=['atoms', 'system', 'system+atoms'], default=None, help='the groups --balance evens out (default atoms: cell sizes; system: crystal systems)')
     t.add_argument('--cell-aware', action='store_true', help='the decoder sees the cell (dec_cell, dec_film); with --init the new weights start at zero')
+    t.add_argument('--set-latent', type=int, default=None, metavar='WIDTH', help='the code also holds one token of WIDTH numbers per atom, which the field attends to (dec_tokens, e.g. 64); with --init the new weights start at zero')
     t.add_argument('--seed', type=int, default=None, help='random seed (default 0): same seed, same device, same weights')
     t.add_argument('--init', default=None, help='fine-tune: start from this model (a name or a path); its training time is counted in')
     t.add_argument('--device', default=None, help='cpu, cuda or cuda:N (default: the GPU when torch sees one; under torchrun, each rank its LOCAL_RANK GPU)')

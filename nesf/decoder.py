@@ -189,6 +189,8 @@ def param_counts(m: NeSF) -> dict:
 # %% ../nbs/05_decoder.ipynb #20f6ccff
 def extend_model(m: NeSF, **changes) -> NeSF:
     "`m` with config fields `changes` (e.g. `dec_cell=True`) whose new parameters start at zero: it computes exactly what `m` did."
+    clash = {k: getattr(m.config, k) for k, v in changes.items() if k != 'max_atoms' and getattr(m.config, k) not in (0, False, v)}
+    if clash: raise NeSFDataError(f'the model already has {clash}: it cannot be switched to {changes}')
     new = NeSF(replace(m.config, **changes))
     missing, unexpected = new.load_state_dict(m.state_dict(), strict=False)
     fresh = [k for k in missing if not k.startswith(('decoder.cell.', 'decoder.scale.', 'decoder.attn.', 'encoder.token.'))]
