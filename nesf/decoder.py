@@ -148,7 +148,8 @@ class NeSF(nn.Module):
         if not c.dec_tokens: return z, None
         t = z[:, c.latent:].reshape(len(z), c.max_atoms, c.dec_tokens + 1)
         used = t[..., -1] > 0.5; n = int(used.any(0).nonzero().max()) + 1 if used.any() else 1
-        return z[:, :c.latent], (t[:, :n, :-1], used[:, :n])          # empty slots at the end cost nothing
+        mask = used[:, :n] | ~used[:, :n].any(1, keepdim=True)         # a code without atoms (made up, not encoded) reads its empty slots
+        return z[:, :c.latent], (t[:, :n, :-1], mask)                  # empty slots at the end cost nothing
 
     def lattice(self, z):
         "Predicted (a, b, c) in Å and (alpha, beta, gamma) in radians."
