@@ -23,7 +23,7 @@ demo: $(VENV)/.installed
 # Two pytest-xdist workers, one thread each, a file (a notebook's cells, in order, in one kernel) per worker at a time:
 # much of a notebook run is single-threaded (kernel start, imports, pymatgen), so two files at once use both cores.
 test: $(VENV)/.installed
-	NESF_QUICK=1 TQDM_DISABLE=1 OMP_NUM_THREADS=1 $(PY) -m pytest -q -rs -p no:cacheprovider -n 2 --dist loadfile --no-loadscope-reorder \
+	NESF_QUICK=1 TQDM_DISABLE=1 OMP_NUM_THREADS=1 $(PY) -m pytest -q -rs -p no:cacheprovider -n 2 --dist loadfile --no-loadscope-reorder --durations=20 \
 	  --nbval-lax --nbval-current-env --nbval-cell-timeout=900 tests nbs
 
 # A screenshot of the reconstruction widget in JupyterLab (headless Chromium), for the README.
