@@ -22,8 +22,10 @@ demo: $(VENV)/.installed
 # JupyterLab in headless Chromium (tests/test_browser.py; skipped, with the reason printed, without Chromium or Playwright).
 # Two pytest-xdist workers, one thread each, a file (a notebook's cells, in order, in one kernel) per worker at a time:
 # much of a notebook run is single-threaded (kernel start, imports, pymatgen), so two files at once use both cores.
+# IN_TEST=1 (nbdev's switch) makes each notebook's closing `nbdev_export()` a no-op: run by one worker, it rewrote
+# nesf/*.py (and nesf/__init__.py) while the other worker's processes imported them, a rare race seen in CI.
 test: $(VENV)/.installed
-	NESF_QUICK=1 TQDM_DISABLE=1 OMP_NUM_THREADS=1 $(PY) -m pytest -q -rs -p no:cacheprovider -n 2 --dist loadfile --no-loadscope-reorder --durations=20 \
+	IN_TEST=1 NESF_QUICK=1 TQDM_DISABLE=1 OMP_NUM_THREADS=1 $(PY) -m pytest -q -rs -p no:cacheprovider -n 2 --dist loadfile --no-loadscope-reorder --durations=20 \
 	  --nbval-lax --nbval-current-env --nbval-cell-timeout=900 tests nbs
 
 # A screenshot of the reconstruction widget in JupyterLab (headless Chromium), for the README.
