@@ -17,6 +17,7 @@ def test_library_matches_notebooks():
         env = {k: v for k, v in os.environ.items() if k != 'IN_TEST'}      # under IN_TEST nbdev_export does nothing
         subprocess.run([str(BIN / 'nbdev_export')], cwd=d, check=True, capture_output=True, env=env)
         made = {p.name: p.read_text() for p in (d / 'nesf').glob('*.py')}
+    assert set(made) > {'__init__.py'}, 'nbdev_export wrote no modules into the scratch copy (is IN_TEST set?)'
     for name, text in made.items():
         assert (ROOT / 'nesf' / name).exists(), f'nesf/{name} missing: run nbdev_export'
         assert (ROOT / 'nesf' / name).read_text() == text, f'nesf/{name} differs from its notebook: run nbdev_export'
