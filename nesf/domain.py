@@ -9,8 +9,8 @@ from .data import Crystal, CrystalDataset, NeSFDataError
 
 # %% auto #0
 __all__ = ['LENGTH_SLACK', 'ANGLE_SLACK', 'CHECK_SYMPREC', 'CONVENTIONAL_ANGLE', 'crystal_facts', 'training_domain',
-           'angle_words', 'checked_systems', 'domain_problems', 'checkpoint_domain', 'accepting_models', 'name_list',
-           'refusal', 'check_domain', 'domain_row', 'domain_words', 'domain_table']
+           'angle_words', 'checked_systems', 'domain_problems', 'domain_tier', 'checkpoint_domain', 'accepting_models',
+           'name_list', 'refusal', 'check_domain', 'domain_row', 'domain_words', 'domain_table']
 
 # %% ../nbs/06b_domain.ipynb #5c25e3e9
 def crystal_facts(c: Crystal, symprec: float = 0.01, conventional: bool = False) -> dict:
@@ -93,6 +93,15 @@ def domain_problems(c: Crystal, domain: dict, model: str = 'the model', facts: d
     same = given['n_atoms'] == f['n_atoms'] and np.allclose(sorted(given['abc']), sorted(f['abc']), atol=1e-3) \
            and np.allclose(sorted(given['angles']), sorted(f['angles']), atol=1e-2)
     return out + _cell_problems(given, domain, m, 'cell') + ([] if same else _cell_problems(f, domain, m, 'conventional cell'))
+
+# %% ../nbs/06b_domain.ipynb #d0a1e002
+def domain_tier(c: Crystal | None, # a reconstruction (None: no atom found)
+                domain: dict) -> int:
+    "How far `c` lies inside `domain`: 0 its atom count is outside the range, 1 inside, 2 its anonymous formula was learned too."
+    lo, hi = domain.get('n_atoms', (1, 10**9))
+    if c is None or not lo <= len(c) <= hi: return 0
+    fs = domain.get('anonymous_formulas')
+    return 2 if not fs or c.to_structure().composition.anonymized_formula in fs else 1
 
 # %% ../nbs/06b_domain.ipynb #35db62ff
 def checkpoint_domain(ck: dict) -> dict:

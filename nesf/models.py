@@ -17,11 +17,12 @@ from .domain import checkpoint_domain, name_list, check_domain, domain_problems,
 from .symmetry import SYMPREC, symmetrize
 from .checkpoint import load_checkpoint
 from .inference import REFINE, Codes, learned_reconstruct, encode_codes, decode_codes, interpolate, field_values
+from .inference import model_fields, recon_config, fallback_reconstruct, FALLBACK
 
 # %% auto #0
-__all__ = ['MODELS', 'PROTOCOLS', 'get_model', 'HEADLINE', 'EXACT_ABOUT', 'TABLE_METRICS', 'weights_dir', 'model_path',
-           'model_name', 'shipped_domains', 'takers', 'refuse', 'as_crystals', 'standardize_cell', 'Model',
-           'ExactModel', 'NeSFModel', 'VoxelModel', 'load', 'load_model', 'scope_domains', 'score', 'evaluate',
+__all__ = ['MODELS', 'PROTOCOLS', 'FALLBACK_MODELS', 'get_model', 'HEADLINE', 'EXACT_ABOUT', 'TABLE_METRICS', 'weights_dir',
+           'model_path', 'model_name', 'shipped_domains', 'takers', 'refuse', 'as_crystals', 'standardize_cell',
+           'Model', 'ExactModel', 'NeSFModel', 'VoxelModel', 'load', 'load_model', 'scope_domains', 'score', 'evaluate',
            'training_summary', 'model_info', 'models_table', 'read_folder', 'evaluation_data', 'warn_forced',
            'skip_report', 'domain_filter', 'stamp_domain', 'stamp_recon']
 
@@ -36,6 +37,8 @@ PROTOCOLS = {'icsg3d': 'honest: trained on train_disjoint', 'icsg3d-paper-protoc
              'lim_l6': 'paper protocol', **{f'ybco13-fold{k}': f'paper protocol (fold {k}; never trained on its test materials)' for k in range(20)},
              'icsg3d-baseline': 'honest: trained on train_disjoint',
              'icsg3d-official': 'paper protocol: official ICSG3D VAE weights (ICSG3D\'s own MP list, likely holding the test materials); U-Net trained on train_disjoint'}
+
+FALLBACK_MODELS = tuple(f'ybco13-fold{k}' for k in range(20))   # shipped models that reconstruct again where an answer leaves their domain (`06c_inference`), chosen on val (`06_training`)
 
 def weights_dir() -> Path:
     "Folder of the shipped weights: `NESF_WEIGHTS`, else `nesf/weights/` of an installed package, else the repository's `data/weights/`."
@@ -166,18 +169,28 @@ class ExactModel(Model):
 
 # %% ../nbs/07z_models.ipynb #f077a6b6
 class NeSFModel(Model):
-    "A trained NeSF checkpoint: encode (species from the species code, `REFINE` unless `refine`), decode the fields, move particles (`recon`, else the checkpoint's own `recon`, else `LEARNED_RECON`)."
+    "A trained NeSF checkpoint: encode (species from the species code, `REFINE` unless `refine`), decode the fields, move particles (`recon`, else the checkpoint's own `recon`, else `LEARNED_RECON`), again where an answer falls outside the domain (`fallback`; None: on for `FALLBACK_MODELS`)."
     kind = 'nesf'
-    def __init__(self, name, ck: dict, path=None, recon: dict | None = None, refine: dict | None = REFINE):
+    def __init__(self, name, ck: dict, path=None, recon: dict | None = None, refine: dict | None = REFINE, fallback: bool | None = None):
         from nesf.checkpoint import model_from_checkpoint
         super().__init__(name, ck, path); self.model = model_from_checkpoint(ck)
         self.mode, self.recon, self.refine = self.model.config.mode, recon or ck.get('recon'), refine
+        self.fallback = self.label in FALLBACK_MODELS if fallback is None else fallback      # None: as chosen on val for the shipped model
+        self.before = None
+    def _domain(self): return self.domain if self.fallback else None
     def reconstruct(self, crystals, vocab) -> Reconstruction:
         if self.vocab != [int(v) for v in vocab]:
             for c in crystals: species_index(c, self.vocab)          # names the structure and element if one is unknown
-        return learned_reconstruct(self.model, crystals, self.vocab, self.refine, self.recon)
+        src, cfg = model_fields(self.model, crystals, self.vocab, self.refine), recon_config(self.model, self.recon)
+        if not self._domain(): return reconstruct(src, cfg)
+        rec, self.before = fallback_reconstruct(src, cfg, self._domain())
+        return rec
+    def variants(self, crystals, vocab) -> dict:
+        "The last batch reconstructed without the domain fallback: scored beside the result as `without_fallback`."
+        return {'without_fallback': self.before} if self._domain() and self.before is not None else {}
     def meta(self) -> dict:
         return dict(species_code=self.refine or 'off (plain encoder)', recon=self.recon or 'LEARNED_RECON',
+                    fallback=f'FALLBACK ({len(FALLBACK)} settings) where an answer is outside the domain' if self._domain() else 'off',
                     **({'recon_chosen_on': self.ck['recon_chosen_on']} if self.recon and 'recon_chosen_on' in self.ck else {}))
     def prepare(self, c: Crystal, force: bool = False) -> list:
         why = refuse(c, self.domain, self.label, force)
@@ -190,7 +203,7 @@ class NeSFModel(Model):
         return encode_codes(self.model, self._cells(structures, standardize, force), self.vocab, self.refine)
     def decode(self, codes) -> list:
         "Structures reconstructed from codes (`Codes` or an (N, latent) tensor); None where no atom is found."
-        return _structures(decode_codes(self.model, codes, self.vocab, recon=self.recon).crystals(), False)
+        return _structures(decode_codes(self.model, codes, self.vocab, recon=self.recon, domain=self._domain()).crystals(), False)
     def interpolate(self, a, b, steps: int = 6, standardize: bool = True, force: bool = False) -> list:
         "`steps` structures decoded from codes evenly spaced between those of `a` and `b` (encoded as `autoencode` does)."
         ca, cb = self._cells([a, b], standardize, force)
@@ -251,13 +264,14 @@ def load(model='icsg3d', # 'exact', a shipped name (`MODELS`), a checkpoint path
          mode: str | None = None, # exact fields: 'paper' (default) or 'periodic'
          recon: dict | None = None, # NeSF: reconstruction constants instead of the checkpoint's (or `LEARNED_RECON`)
          refine: dict | None = REFINE, # NeSF: the species code (None: the plain encoder)
+         fallback: bool | None = None, # NeSF: reconstruct again where an answer falls outside the model's domain (`06c_inference`); None: on for `FALLBACK_MODELS`
         ) -> Model:
     "The model `model` names, its checkpoint read once and its kind decided here."
     if not isinstance(model, (str, Path)): return model                    # already a model
     if model == 'exact': return ExactModel(mode or 'paper')
     path = model_path(model); ck = load_checkpoint(path); kind = str(ck.get('kind', 'nesf'))
     if kind.startswith('icsg3d'): return VoxelModel(model, ck, path)
-    if kind == 'nesf': return NeSFModel(model, ck, path, recon, refine)
+    if kind == 'nesf': return NeSFModel(model, ck, path, recon, refine, fallback)
     raise NeSFDataError(f'{path}: a checkpoint of kind {kind!r}, which no model here reads')
 
 get_model = load                     # the earlier name
@@ -317,10 +331,11 @@ def evaluate(model, ds: CrystalDataset, mode: str | None = None, batch: int = 64
              progress: bool = False, recon: dict | None = None,
              refine: dict | None = REFINE, # NeSF models: the species code (`06c_inference`); None: the plain encoder
              by: tuple = (), # also score each group of structures: 'system' and/or 'size' (`breakdown`, `03_metrics`)
+             fallback: bool | None = None, # NeSF models: reconstruct again where an answer falls outside the domain (scored without it too); None: the model's own choice
             ) -> dict:
     "Reconstruct every structure of `ds` with `model` ('exact', a registry name, a path or a model object) and compute the metrics."
     t0 = time.time()
-    m = load(model, mode, recon, refine); mode = mode or m.mode
+    m = load(model, mode, recon, refine, fallback); mode = mode or m.mode
     rec, variants, t_rec = _reconstruct_all(m, ds, min(batch, m.batch), progress)
     out = score(rec, ds, mode, matcher, variants, by)
     name = str(getattr(m, 'name', model))
