@@ -91,6 +91,9 @@ def _reconstruct_one(m, f: Path, c: Crystal, cell: Crystal, note: str, why: list
     warn_forced(cell, why); m.prepare(cell, force=True)
     out = m.autoencode_crystals([cell], None if raw else symprec)[0]
     if out is None: raise NeSFDataError(f'{cell.id}: the model found no atoms')
+    if 0 in getattr(m, 'retries', {}):                     # the domain fallback answered (`06c_inference`): say so in the row
+        why = [*why, f"first reconstruction ({m.retries[0]} atoms) outside the model's domain: reconstructed again with other constants (domain fallback)"]
+        say(f'{f.name}: {why[-1]}')
     text = out.to_file(dest, cif_symprec)                  # --symprec: the CIF with its space group; else every atom listed (P1)
     if dest == '-': sys.stdout.write(text)
     row = round_trip_row(c, out, f.name, str(dest), why, symprec, not raw)

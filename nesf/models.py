@@ -176,7 +176,7 @@ class NeSFModel(Model):
         super().__init__(name, ck, path); self.model = model_from_checkpoint(ck)
         self.mode, self.recon, self.refine = self.model.config.mode, recon or ck.get('recon'), refine
         self.fallback = self.label in FALLBACK_MODELS if fallback is None else fallback      # None: as chosen on val for the shipped model
-        self.before = None
+        self.before, self.retries = None, {}
     def _domain(self): return self.domain if self.fallback else None
     def reconstruct(self, crystals, vocab) -> Reconstruction:
         if self.vocab != [int(v) for v in vocab]:
@@ -184,6 +184,7 @@ class NeSFModel(Model):
         src, cfg = model_fields(self.model, crystals, self.vocab, self.refine), recon_config(self.model, self.recon)
         if not self._domain(): return reconstruct(src, cfg)
         rec, self.before = fallback_reconstruct(src, cfg, self._domain())
+        self.retries = {i: len(b) for i, (a, b) in enumerate(zip(rec.cart, self.before.cart)) if a is not b}   # answered by the fallback: first atom count
         return rec
     def variants(self, crystals, vocab) -> dict:
         "The last batch reconstructed without the domain fallback: scored beside the result as `without_fallback`."
