@@ -17,8 +17,8 @@ from .training import TrainConfig, sample_queries, _subset_atom_queries
 from .domain import domain_tier
 
 # %% auto #0
-__all__ = ['REFINE', 'FALLBACK', 'fit_codes', 'model_fields', 'recon_config', 'learned_reconstruct', 'subset_source',
-           'fallback_reconstruct', 'Codes', 'encode_codes', 'decode_codes', 'interpolate', 'field_values']
+__all__ = ['REFINE', 'FALLBACK', 'fit_codes', 'model_fields', 'subset_source', 'fallback_reconstruct', 'recon_config',
+           'learned_reconstruct', 'Codes', 'encode_codes', 'decode_codes', 'interpolate', 'field_values']
 
 # %% ../nbs/06c_inference.ipynb #74d8966c
 REFINE = dict(steps=10, lr=0.1)
@@ -65,6 +65,33 @@ def model_fields(model: NeSF, crystals, vocab, refine: dict | None = REFINE, # s
     code = lambda field, r: fit_codes(model, crystals, vocab, field, **r) if r and r.get('steps') else None
     return ModelFields(model, crystals, vocab, z=code('position', refine_position), z_species=code('species', refine))
 
+# %% ../nbs/06c_inference.ipynb #d0a1e011
+FALLBACK = (dict(min_cluster=7), dict(min_cluster=12), dict(verify_tol=0.4), dict(min_cluster=20), dict(min_cluster=5))   # chosen on val: lim_l6, ICSG3D, the YBCO13 folds
+
+def subset_source(src, idx: list):
+    "The field source of structures `idx` of `src`: a learned model's from their codes (nothing re-encoded), exact fields from their crystals."
+    if isinstance(src, ExactFields): return ExactFields([src.crystals[i] for i in idx], src.vocab, src.mode, src.box)
+    sub = ModelFields(src.model, [], src.vocab, src.chunk, z=src.z[idx], z_species=src.z_species[idx])
+    sub.ids = [src.ids[i] for i in idx]
+    return sub
+
+def fallback_reconstruct(src, cfg: ReconConfig, domain: dict | None, # the training domain answers are graded against (`domain_tier`); None: no retries
+                         ladder=None, # overrides of `cfg` tried in turn where an answer is below the top grade (None: `FALLBACK`)
+                        ) -> tuple:
+    "Reconstruct `src` with `cfg`, then again, setting by setting of `ladder`, the structures whose answer lies outside `domain`: the result and the reconstruction before."
+    rec = reconstruct(src, cfg)
+    if not domain: return rec, rec
+    base = replace(rec, cart=list(rec.cart), species=list(rec.species))
+    tiers = [domain_tier(c, domain) for c in rec.crystals()]
+    for kw in (FALLBACK if ladder is None else ladder):
+        todo = [i for i, t in enumerate(tiers) if t < 2]
+        if not todo: break
+        sub = reconstruct(subset_source(src, todo), replace(cfg, **kw))
+        for j, i in enumerate(todo):
+            t = domain_tier(sub.crystal(j), domain)
+            if t > tiers[i]: rec.cart[i], rec.species[i], tiers[i] = sub.cart[j], sub.species[j], t
+    return rec, base
+
 # %% ../nbs/06c_inference.ipynb #c8cf79a7
 def recon_config(model: NeSF, recon: dict | None = None) -> ReconConfig:
     "The reconstruction settings for a learned model: `LEARNED_RECON` (or `recon` instead) in the model's mode."
@@ -78,32 +105,7 @@ def learned_reconstruct(model: NeSF, crystals, vocab, refine: dict | None = REFI
                        ) -> Reconstruction:
     "Encode `crystals` with a trained model and reconstruct them from its fields."
     src, cfg = model_fields(model, crystals, vocab, refine, refine_position), recon_config(model, recon)
-    return fallback_reconstruct(src, cfg, domain, ladder)[0] if domain else reconstruct(src, cfg)
-
-# %% ../nbs/06c_inference.ipynb #d0a1e011
-FALLBACK = (dict(min_cluster=7), dict(min_cluster=12), dict(verify_tol=0.4), dict(min_cluster=20), dict(min_cluster=5))   # chosen on val: lim_l6, ICSG3D, the YBCO13 folds
-
-def subset_source(src, idx: list):
-    "The field source of structures `idx` of `src`: a learned model's from their codes (nothing re-encoded), exact fields from their crystals."
-    if isinstance(src, ExactFields): return ExactFields([src.crystals[i] for i in idx], src.vocab, src.mode, src.box)
-    sub = ModelFields(src.model, [], src.vocab, src.chunk, z=src.z[idx], z_species=src.z_species[idx])
-    sub.ids = [src.ids[i] for i in idx]
-    return sub
-
-def fallback_reconstruct(src, cfg: ReconConfig, domain: dict, # the training domain answers are graded against (`domain_tier`)
-                         ladder=None, # overrides of `cfg` tried in turn where an answer is below the top grade (None: `FALLBACK`)
-                        ) -> tuple:
-    "Reconstruct `src` with `cfg`, then again, setting by setting of `ladder`, the structures whose answer lies outside `domain`: the result and the reconstruction before."
-    rec = reconstruct(src, cfg); base = replace(rec, cart=list(rec.cart), species=list(rec.species))
-    tiers = [domain_tier(c, domain) for c in rec.crystals()]
-    for kw in (FALLBACK if ladder is None else ladder):
-        todo = [i for i, t in enumerate(tiers) if t < 2]
-        if not todo: break
-        sub = reconstruct(subset_source(src, todo), replace(cfg, **kw))
-        for j, i in enumerate(todo):
-            t = domain_tier(sub.crystal(j), domain)
-            if t > tiers[i]: rec.cart[i], rec.species[i], tiers[i] = sub.cart[j], sub.species[j], t
-    return rec, base
+    return fallback_reconstruct(src, cfg, domain, ladder)[0]
 
 # %% ../nbs/06c_inference.ipynb #22f2aaf5
 @dataclass
@@ -133,8 +135,7 @@ def decode_codes(model: NeSF, codes, vocab, ids=None, recon: dict | None = None,
     if not isinstance(codes, Codes): codes = Codes(codes, codes)
     src = ModelFields(model, [], vocab, z=codes.position, z_species=codes.species)
     src.ids = list(ids) if ids is not None else [f'code {i}' for i in range(len(codes))]
-    cfg = recon_config(model, recon)
-    return fallback_reconstruct(src, cfg, domain)[0] if domain else reconstruct(src, cfg)
+    return fallback_reconstruct(src, recon_config(model, recon), domain)[0]
 
 # %% ../nbs/06c_inference.ipynb #526395bd
 def interpolate(model: NeSF, a: Crystal, b: Crystal, vocab, steps: int = 6, recon: dict | None = None,

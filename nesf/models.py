@@ -182,9 +182,9 @@ class NeSFModel(Model):
         if self.vocab != [int(v) for v in vocab]:
             for c in crystals: species_index(c, self.vocab)          # names the structure and element if one is unknown
         src, cfg = model_fields(self.model, crystals, self.vocab, self.refine), recon_config(self.model, self.recon)
-        if not self._domain(): return reconstruct(src, cfg)
-        rec, self.before = fallback_reconstruct(src, cfg, self._domain())
-        self.retries = {i: len(b) for i, (a, b) in enumerate(zip(rec.cart, self.before.cart)) if a is not b}   # answered by the fallback: first atom count
+        rec, before = fallback_reconstruct(src, cfg, self._domain())
+        self.before = before if self._domain() else None
+        self.retries = {i: len(b) for i, (a, b) in enumerate(zip(rec.cart, before.cart)) if a is not b}   # answered by the fallback: first atom count
         return rec
     def variants(self, crystals, vocab) -> dict:
         "The last batch reconstructed without the domain fallback: scored beside the result as `without_fallback`."
