@@ -16,7 +16,7 @@ from .decoder import check_box, LEARNED_RECON
 from .domain import checkpoint_domain, name_list, check_domain, domain_problems, accepting_models, domain_words
 from .symmetry import SYMPREC, symmetrize
 from .checkpoint import load_checkpoint
-from .inference import REFINE, Codes, learned_reconstruct, encode_codes, decode_codes, interpolate, field_values
+from .inference import REFINE, Codes, encode_codes, decode_codes, interpolate, field_values
 from .inference import model_fields, recon_config, fallback_reconstruct, FALLBACK
 
 # %% auto #0
