@@ -177,21 +177,23 @@ class NeSFModel(Model):
         self.mode, self.recon, self.refine = self.model.config.mode, recon or ck.get('recon'), refine
         self.fallback = self.label in FALLBACK_MODELS if fallback is None else fallback      # None: as chosen on val for the shipped model
         self.before, self.retries = None, {}
-    def _domain(self): return self.domain if self.fallback else None
+    def fallback_domain(self) -> dict | None:
+        "The domain reconstructions are graded against when the fallback is on, else None."
+        return self.domain if self.fallback else None
     def reconstruct(self, crystals, vocab) -> Reconstruction:
         if self.vocab != [int(v) for v in vocab]:
             for c in crystals: species_index(c, self.vocab)          # names the structure and element if one is unknown
         src, cfg = model_fields(self.model, crystals, self.vocab, self.refine), recon_config(self.model, self.recon)
-        rec, before = fallback_reconstruct(src, cfg, self._domain())
-        self.before = before if self._domain() else None
+        rec, before = fallback_reconstruct(src, cfg, self.fallback_domain())
+        self.before = before if self.fallback_domain() else None
         self.retries = {i: len(b) for i, (a, b) in enumerate(zip(rec.cart, before.cart)) if a is not b}   # answered by the fallback: first atom count
         return rec
     def variants(self, crystals, vocab) -> dict:
         "The last batch reconstructed without the domain fallback: scored beside the result as `without_fallback`."
-        return {'without_fallback': self.before} if self._domain() and self.before is not None else {}
+        return {'without_fallback': self.before} if self.fallback_domain() and self.before is not None else {}
     def meta(self) -> dict:
         return dict(species_code=self.refine or 'off (plain encoder)', recon=self.recon or 'LEARNED_RECON',
-                    fallback=f'FALLBACK ({len(FALLBACK)} settings) where an answer is outside the domain' if self._domain() else 'off',
+                    fallback=f'FALLBACK ({len(FALLBACK)} settings) where an answer is outside the domain' if self.fallback_domain() else 'off',
                     **({'recon_chosen_on': self.ck['recon_chosen_on']} if self.recon and 'recon_chosen_on' in self.ck else {}))
     def prepare(self, c: Crystal, force: bool = False) -> list:
         why = refuse(c, self.domain, self.label, force)
@@ -204,7 +206,7 @@ class NeSFModel(Model):
         return encode_codes(self.model, self._cells(structures, standardize, force), self.vocab, self.refine)
     def decode(self, codes) -> list:
         "Structures reconstructed from codes (`Codes` or an (N, latent) tensor); None where no atom is found."
-        return _structures(decode_codes(self.model, codes, self.vocab, recon=self.recon, domain=self._domain()).crystals(), False)
+        return _structures(decode_codes(self.model, codes, self.vocab, recon=self.recon, domain=self.fallback_domain()).crystals(), False)
     def interpolate(self, a, b, steps: int = 6, standardize: bool = True, force: bool = False) -> list:
         "`steps` structures decoded from codes evenly spaced between those of `a` and `b` (encoded as `autoencode` does)."
         ca, cb = self._cells([a, b], standardize, force)

@@ -258,8 +258,7 @@ def confusion_figure(model_name: str, ds, path=None):
     import matplotlib.pyplot as plt
     from nesf.metrics import species_confusion, plot_confusion
     m = load(model_name)
-    dom = m.domain if m.fallback else None                       # the shipped pipeline: with the domain fallback where the model has it
-    recs = [learned_reconstruct(m.model, ds.crystals, m.vocab, refine=r, recon=m.recon, domain=dom) for r in (None, REFINE)]
+    recs = [learned_reconstruct(m.model, ds.crystals, m.vocab, refine=r, recon=m.recon, domain=m.fallback_domain()) for r in (None, REFINE)]
     vocab = np.asarray(m.vocab)                                  # one element axis for both panels: true and predicted elements
     els = sorted({int(z) for c in ds for z in c.numbers} | {int(z) for r in recs for s in r.species for z in vocab[s]}
                  | ({0} if any(len(c) == 0 for r in recs for c in r.cart) else set()))
